@@ -1,0 +1,103 @@
+import * as Y from 'yjs';
+import * as v from 'valibot';
+import { newId } from '../ids';
+import { setText } from './text';
+import { LOCAL_EDIT } from './origin';
+import type { IssueReporter } from './issues';
+
+type AnyRecordSchema = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
+export type RecordOf<S extends AnyRecordSchema> = v.InferOutput<S>;
+export type NewRecord<S extends AnyRecordSchema> = Omit<v.InferInput<S>, 'id' | 'deleted'>;
+export type RecordPatch<S extends AnyRecordSchema> = Partial<Omit<v.InferInput<S>, 'id'>>;
+
+/** Plain JSON view of a stored record; Y.Text fields read as strings. */
+export function plainRecord(id: string, record: Y.Map<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of record.entries()) {
+    if (value instanceof Y.Text) out[key] = value.toString();
+    else if (value instanceof Y.AbstractType) out[key] = value.toJSON();
+    else out[key] = value;
+  }
+  out.id = id;
+  return out;
+}
+
+/**
+ * Records of one kind, each a Y.Map under a random id in a root-level map. Root-level types and
+ * random ids are the only shapes that two offline devices can create without one side's content
+ * being dropped on merge. Removal is a soft `deleted` flag so a concurrent edit is never lost.
+ */
+export class Collection<S extends AnyRecordSchema> {
+  readonly root: Y.Map<Y.Map<unknown>>;
+
+  constructor(
+    readonly doc: Y.Doc,
+    readonly name: string,
+    readonly schema: S,
+    /** Fields two people may edit at once: stored as Y.Text so edits merge character by character. */
+    readonly textFields: readonly string[],
+    private readonly report: IssueReporter,
+  ) {
+    this.root = doc.getMap(name);
+  }
+
+  /** Every valid record that is not deleted, in insertion-independent id order. */
+  list(): RecordOf<S>[] {
+    const out: RecordOf<S>[] = [];
+    for (const id of [...this.root.keys()].sort()) {
+      const record = this.get(id);
+      if (record && !(record as { deleted?: boolean }).deleted) out.push(record);
+    }
+    return out;
+  }
+
+  /** A valid record (deleted ones included), or null when missing or malformed. */
+  get(id: string): RecordOf<S> | null {
+    const stored = this.root.get(id);
+    if (!(stored instanceof Y.Map)) {
+      if (stored !== undefined) this.report({ collection: this.name, id, problem: 'not a record' });
+      return null;
+    }
+    const parsed = v.safeParse(this.schema, plainRecord(id, stored));
+    if (!parsed.success) {
+      const problem = parsed.issues.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`).join('; ');
+      this.report({ collection: this.name, id, problem });
+      return null;
+    }
+    return parsed.output;
+  }
+
+  add(fields: NewRecord<S>, id: string = newId()): string {
+    this.doc.transact(() => {
+      const record = new Y.Map<unknown>();
+      this.root.set(id, record);
+      this.write(record, { ...fields, deleted: false });
+    }, LOCAL_EDIT);
+    return id;
+  }
+
+  update(id: string, patch: RecordPatch<S>): boolean {
+    const record = this.root.get(id);
+    if (!(record instanceof Y.Map)) return false;
+    this.doc.transact(() => this.write(record, patch), LOCAL_EDIT);
+    return true;
+  }
+
+  remove(id: string): boolean {
+    return this.update(id, { deleted: true } as RecordPatch<S>);
+  }
+
+  private write(record: Y.Map<unknown>, fields: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(fields)) {
+      if (key === 'id' || value === undefined) continue;
+      if (this.textFields.includes(key) && typeof value === 'string') {
+        const existing = record.get(key);
+        if (existing instanceof Y.Text) setText(existing, value);
+        else record.set(key, new Y.Text(value));
+      } else {
+        // Arrays and objects are stored as plain JSON values: replaced whole, last writer wins.
+        record.set(key, value);
+      }
+    }
+  }
+}

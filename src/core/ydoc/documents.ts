@@ -10,7 +10,7 @@ export class Settings<S extends v.ObjectSchema<v.ObjectEntries, undefined>> {
   readonly root: Y.Map<unknown>;
   constructor(
     readonly doc: Y.Doc,
-    name: string,
+    readonly name: string,
     readonly schema: S,
     private readonly report: IssueReporter,
   ) {
@@ -24,7 +24,7 @@ export class Settings<S extends v.ObjectSchema<v.ObjectEntries, undefined>> {
       const parsed = v.safeParse(entry as v.GenericSchema, raw[key]);
       if (parsed.success) out[key] = parsed.output;
       else {
-        this.report({ collection: this.root.doc ? 'settings' : '', id: key, problem: 'invalid value' });
+        this.report({ collection: this.name, id: key, problem: 'invalid value' });
         out[key] = v.parse(entry as v.GenericSchema, undefined);
       }
     }

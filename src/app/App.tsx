@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Language } from '../core';
+import { updateProfile } from '../local/profiles';
+import { I18nContext, makeI18n, pickLanguage, useI18n } from './i18n';
+import { Header } from './shell/Header';
+import { StorageAlerts } from './shell/StorageAlerts';
+import { UpdatePrompt } from './shell/UpdatePrompt';
+import { Screen } from './shell/Screen';
+import { SessionProvider } from './session/SessionProvider';
+import { useSession } from './session/context';
+import { TeacherProjection } from './session/TeacherProjection';
+
+export function App() {
+  const [ready, setReady] = useState(false);
+  return (
+    <SessionProvider onReady={() => setReady(true)}>
+      <Localized>
+        <SkipLink />
+        <Header />
+        <StorageAlerts />
+        <TeacherProjection />
+        <main id="main" tabIndex={-1}>{ready ? <Screen /> : null}</main>
+        <UpdatePrompt />
+      </Localized>
+    </SessionProvider>
+  );
+}
+
+function SkipLink() {
+  const { t } = useI18n();
+  return <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('app.skip')}</a>;
+}
+
+/** The interface speaks the current person's language; before anyone is chosen, the browser's. */
+function Localized({ children }: { children: preact.ComponentChildren }) {
+  const { profile, refreshProfile } = useSession();
+  const [deviceLanguage, setDeviceLanguage] = useState<Language>(() => pickLanguage(navigator.languages ?? [navigator.language]));
+  const language = profile?.language ?? deviceLanguage;
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const i18n = makeI18n(language, (next) => {
+    setDeviceLanguage(next);
+    if (profile) void updateProfile(profile.id, { language: next }).then(refreshProfile);
+  });
+  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}

@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { CHECKIN_KINDS, classDocument, coachDocument, localDay, planDocument, type CheckInKind } from '../../core';
+import { Field } from '../components/Field';
+import { useYDoc } from '../hooks/useYDoc';
+import { useI18n } from '../i18n';
+import { goalViews } from '../plan/goal-view';
+import { href, navigate } from '../router';
+import { useSession } from '../session/context';
+import { ensureCheckIn, privateNoteFor, updateCheckIn, writePrivateNote } from './checkin-actions';
+import { GoalNotes } from './GoalNotes';
+import { NextSteps } from './NextSteps';
+
+/** One-to-one check-in: every keystroke is stored at once, on this device, with no save button to forget. */
+export function CheckInForm({ studentId, checkinId }: { studentId: string; checkinId: string | null }) {
+  const { t } = useI18n();
+  const { classId, profile } = useSession();
+  const [id, setId] = useState<string | null>(checkinId);
+  const student = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).students.get(studentId));
+  const coach = useYDoc(classId ? { kind: 'coach', classId, studentId } : null, (doc) => doc);
+  const plan = useYDoc(classId ? { kind: 'plan', classId, studentId } : null, (doc) => goalViews(doc, coach.local?.doc ?? null, localDay()));
+  const staff = useYDoc(classId ? { kind: 'staff', classId } : null, (doc) => (id ? privateNoteFor(doc, id)?.text ?? '' : ''));
+  if (!classId || !coach.local || !coach.data || !plan.data || !plan.local || !staff.local || staff.data === null) return <p>{t('app.loading')}</p>;
+  const coachDoc = coach.local.doc;
+  const staffDoc = staff.local.doc;
+  const planDoc = plan.local.doc;
+  const c = coachDocument(coachDoc);
+  const record = id ? c.checkins.get(id) : null;
+  const readOnly = coach.readOnly || staff.readOnly;
+
+  /** Creates the check-in on first input and puts its id in the address, so a reload continues it. */
+  function current(): string {
+    if (id) return id;
+    const created = ensureCheckIn(coachDoc, null, profile?.displayName ?? '');
+    setId(created);
+    history.replaceState(null, '', href({ name: 'checkin', studentId, checkinId: created }));
+    return created;
+  }
+  const previous = c.checkins.list().filter((x) => x.id !== id).sort((a, b) => b.date.localeCompare(a.date) || b.at - a.at)[0] ?? null;
+  const name = student.data?.displayName ?? '';
+
+  return (
+    <section class="stack" aria-labelledby="checkin-title">
+      <h1 id="checkin-title">{t('checkin.title', { name })}</h1>
+      <p class="muted">{t('checkin.autosave')}</p>
+      <div class="card stack">
+        <div class="two-col">
+          <Field label={t('checkin.date')}>
+            {({ id: fid }) => <input id={fid} type="date" disabled={readOnly} value={record?.date ?? localDay()} onInput={(e) => e.currentTarget.value && updateCheckIn(coachDoc, current(), { date: e.currentTarget.value })} />}
+          </Field>
+          <Field label={t('checkin.kind')}>
+            {({ id: fid }) => (
+              <select id={fid} disabled={readOnly} value={record?.kind ?? 'one-to-one'} onChange={(e) => updateCheckIn(coachDoc, current(), { kind: e.currentTarget.value as CheckInKind })}>
+                {CHECKIN_KINDS.map((k) => <option key={k} value={k}>{t(`checkin.kind.${k}`)}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <fieldset class="engagement">
+          <legend>{t('checkin.engagement')}</legend>
+          {([1, 2, 3, 4] as const).map((level) => (
+            <label key={level} class="engagement__option">
+              <input type="radio" name="engagement" disabled={readOnly} checked={record?.engagement === level} onChange={() => updateCheckIn(coachDoc, current(), { engagement: level })} />
+              <span class="engagement__level" aria-hidden="true">{level}</span>
+              <span>{t(`checkin.engagement.${level}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <GoalNotes goals={plan.data} notes={record?.goalNotes ?? {}} readOnly={readOnly}
+        onNote={(goalId, text) => { const cid = current(); updateCheckIn(coachDoc, cid, { goalNotes: { ...(c.checkins.get(cid)?.goalNotes ?? {}), [goalId]: text } }); }}
+        onProgress={(goalId, value) => { current(); planDocument(planDoc).progress.add({ goalId, value, at: Date.now(), by: 'teacher', note: '' }); }} />
+      <NextSteps coach={coachDoc} checkinId={id} previousId={previous?.id ?? null} readOnly={readOnly} ensure={current} />
+      <div class="card stack note-shared">
+        <Field label={t('checkin.sharedNote')} hint={t('checkin.sharedNoteWho')}>
+          {({ id: fid, describedBy }) => <textarea id={fid} rows={4} disabled={readOnly} aria-describedby={describedBy} value={record?.sharedNote ?? ''} onInput={(e) => updateCheckIn(coachDoc, current(), { sharedNote: e.currentTarget.value })} />}
+        </Field>
+      </div>
+      <div class="card stack note-private">
+        <Field label={`🔒 ${t('checkin.privateNote')}`} hint={t('checkin.privateNoteWho')}>
+          {({ id: fid, describedBy }) => <textarea id={fid} rows={3} disabled={readOnly} aria-describedby={describedBy} value={staff.data ?? ''} onInput={(e) => writePrivateNote(staffDoc, current(), studentId, e.currentTarget.value)} />}
+        </Field>
+      </div>
+      <div class="card stack">
+        <Field label={t('checkin.followUp')}>
+          {({ id: fid }) => <input id={fid} type="date" disabled={readOnly} value={record?.followUp ?? ''} onInput={(e) => updateCheckIn(coachDoc, current(), { followUp: e.currentTarget.value || null })} />}
+        </Field>
+      </div>
+      <button type="button" class="button button--primary" onClick={() => navigate({ name: 'class' })}>{t('checkin.done')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { LANGUAGES, classDocument, type Language } from '../../core';
+import { Field } from '../components/Field';
+import { useYDoc } from '../hooks/useYDoc';
+import { useI18n } from '../i18n';
+import { addStudent } from '../session/class-actions';
+import { useSession } from '../session/context';
+
+export function Roster({ classId }: { classId: string }) {
+  const { t, language } = useI18n();
+  const { store } = useSession();
+  const { data: students, readOnly } = useYDoc({ kind: 'class', classId }, (doc) =>
+    classDocument(doc).students.list().filter((s) => !s.archived).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+  );
+  const [name, setName] = useState('');
+  const [lang, setLang] = useState<Language>(language);
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: Event) {
+    event.preventDefault();
+    if (!store) return;
+    const displayName = name.trim();
+    if (!displayName) return setError(t('start.nameRequired'));
+    addStudent(store, classId, displayName, lang);
+    setName('');
+    (event.currentTarget as HTMLFormElement).querySelector('input')?.focus();
+  }
+
+  return (
+    <section class="card stack" aria-labelledby="roster-title">
+      <h2 id="roster-title">{t('setup.roster')} {students && <span class="count">({students.length})</span>}</h2>
+      {students && students.length === 0 && <p class="muted">{t('setup.rosterEmpty')}</p>}
+      {students && students.length > 0 && (
+        <ul class="roster">
+          {students.map((s) => (
+            <li key={s.id}>
+              <span>{s.displayName}</span> <span class="muted">{t(`lang.${s.language}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!readOnly && (
+        <form class="inline-form" onSubmit={submit} noValidate>
+          <Field label={t('setup.studentName')} error={error}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={name} autocomplete="off"
+                onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />
+            )}
+          </Field>
+          <Field label={t('setup.studentLanguage')}>
+            {({ id }) => (
+              <select id={id} value={lang} onChange={(e) => setLang(e.currentTarget.value as Language)}>
+                {LANGUAGES.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
+              </select>
+            )}
+          </Field>
+          <button type="submit" class="button">{t('setup.addStudent')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { createProfile } from '../../local/profiles';
+import { Field } from '../components/Field';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { useI18n } from '../i18n';
+import { navigate } from '../router';
+import { useSession } from '../session/context';
+import { db } from '../../local/db';
+import type { DeviceProfile } from '../../local/types';
+
+/** The first screen: who is using this device. Needs no server and no account. */
+export function FirstRun() {
+  const { t, language } = useI18n();
+  const session = useSession();
+  const profiles = useLiveQuery<DeviceProfile[]>(() => db.profiles.orderBy('lastOpenedAt').reverse().toArray(), [], []);
+  const [role, setRole] = useState<'teacher' | 'student' | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function startTeacher(event: Event) {
+    event.preventDefault();
+    const displayName = name.trim();
+    if (!displayName) return setError(t('start.nameRequired'));
+    const profile = await createProfile({ role: 'teacher', displayName, language });
+    await session.open(profile.id);
+    navigate({ name: 'setup' });
+  }
+
+  return (
+    <section class="stack" aria-labelledby="start-title">
+      <h1 id="start-title">{t('start.title')}</h1>
+      <p class="lead">{t('start.intro')}</p>
+
+      {profiles.length > 0 && (
+        <div class="card stack">
+          <h2>{t('start.profiles')}</h2>
+          <ul class="profile-list">
+            {profiles.map((p) => (
+              <li key={p.id}>
+                <button type="button" class="button button--block" onClick={() => void session.open(p.id).then(() => navigate({ name: 'home' }))}>
+                  {t('start.open', { name: p.displayName })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <fieldset class="choice-grid">
+        <legend>{profiles.length > 0 ? t('start.addPerson') : t('start.who')}</legend>
+        <button type="button" class={`choice${role === 'teacher' ? ' choice--on' : ''}`} aria-pressed={role === 'teacher'} onClick={() => setRole('teacher')}>
+          <span class="choice__title">{t('start.teacher')}</span>
+          <span class="choice__hint">{t('start.teacherHint')}</span>
+        </button>
+        <button type="button" class={`choice${role === 'student' ? ' choice--on' : ''}`} aria-pressed={role === 'student'} onClick={() => setRole('student')}>
+          <span class="choice__title">{t('start.student')}</span>
+          <span class="choice__hint">{t('start.studentHint')}</span>
+        </button>
+      </fieldset>
+
+      {role === 'teacher' && (
+        <form class="card stack" onSubmit={(e) => void startTeacher(e)} noValidate>
+          <Field label={t('start.yourName')} error={error}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={name} autocomplete="name"
+                onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />
+            )}
+          </Field>
+          <button type="submit" class="button button--primary">{t('start.continue')}</button>
+        </form>
+      )}
+      {role === 'student' && <p class="card">{t('start.studentNeedsCode')}</p>}
+    </section>
+  );
+}

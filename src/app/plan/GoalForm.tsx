@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { GOAL_PATHS, addDays, daysBetween, localDay, type Goal, type GoalPath } from '../../core';
+import { Field } from '../components/Field';
+import { useI18n } from '../i18n';
+
+export interface GoalFields {
+  title: string;
+  why: string;
+  horizon: 'long' | 'weekly';
+  startDate: string;
+  targetDate: string;
+  path: GoalPath;
+  pathNote: string;
+}
+
+export function GoalForm(props: { initial?: Goal | undefined; onSave(fields: GoalFields): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const today = localDay();
+  const [fields, setFields] = useState<GoalFields>(() => ({
+    title: props.initial?.title ?? '',
+    why: props.initial?.why ?? '',
+    horizon: props.initial?.horizon ?? 'long',
+    startDate: props.initial?.startDate ?? today,
+    targetDate: props.initial?.targetDate ?? addDays(today, 42),
+    path: props.initial?.path ?? 'own',
+    pathNote: props.initial?.pathNote ?? '',
+  }));
+  const [errors, setErrors] = useState<{ title?: string; targetDate?: string }>({});
+  const set = <K extends keyof GoalFields>(key: K, value: GoalFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const next: typeof errors = {};
+    if (!fields.title.trim()) next.title = t('goal.titleRequired');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.targetDate) || daysBetween(fields.startDate, fields.targetDate) < 0) next.targetDate = t('goal.dateOrder');
+    setErrors(next);
+    if (next.title || next.targetDate) return;
+    props.onSave({ ...fields, title: fields.title.trim() });
+  }
+
+  return (
+    <form class="card stack goal-form" onSubmit={submit} noValidate>
+      <Field label={t('goal.title')} hint={t('goal.titleHint')} error={errors.title}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.title} onInput={(e) => set('title', e.currentTarget.value)} />
+        )}
+      </Field>
+      <Field label={t('goal.why')}>
+        {({ id }) => <textarea id={id} rows={2} value={fields.why} onInput={(e) => set('why', e.currentTarget.value)} />}
+      </Field>
+      <fieldset class="segmented">
+        <legend>{t('goal.horizon')}</legend>
+        {(['long', 'weekly'] as const).map((h) => (
+          <label key={h}>
+            <input type="radio" name="horizon" value={h} checked={fields.horizon === h}
+              onChange={() => { set('horizon', h); if (h === 'weekly') set('targetDate', addDays(fields.startDate, 7)); }} />
+            {t(`goal.horizon.${h}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('goal.targetDate')} error={errors.targetDate}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={fields.targetDate} min={fields.startDate}
+            onInput={(e) => set('targetDate', e.currentTarget.value)} />
+        )}
+      </Field>
+      <fieldset class="path-choice">
+        <legend>{t('goal.path')}</legend>
+        {GOAL_PATHS.map((p) => (
+          <label key={p}>
+            <input type="radio" name="path" value={p} checked={fields.path === p} onChange={() => set('path', p)} />
+            {t(`goal.path.${p}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('goal.pathNote')}>
+        {({ id }) => <textarea id={id} rows={2} value={fields.pathNote} onInput={(e) => set('pathNote', e.currentTarget.value)} />}
+      </Field>
+      <div class="button-row">
+        <button type="submit" class="button button--primary">{t('goal.save')}</button>
+        <button type="button" class="button" onClick={props.onCancel}>{t('goal.cancel')}</button>
+      </div>
+    </form>
+  );
+}

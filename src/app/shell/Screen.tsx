@@ -1,0 +1,49 @@
+import { useEffect } from 'preact/hooks';
+import { CheckInForm } from '../checkin/CheckInForm';
+import { ClassList } from '../class-list/ClassList';
+import { ClassSetup } from '../class-setup/ClassSetup';
+import { FirstRun } from '../first-run/FirstRun';
+import { useI18n } from '../i18n';
+import { StudentPlan } from '../plan/StudentPlan';
+import { href, useRoute, type Route } from '../router';
+import { useSession } from '../session/context';
+
+/** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
+export function Screen() {
+  const route = useRoute();
+  const { profile, classId } = useSession();
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [route.name, (route as { studentId?: string }).studentId]);
+  if (!profile) return <FirstRun />;
+  return <ForRoute route={route} hasClass={classId !== null} role={profile.role} />;
+}
+
+function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; role: 'teacher' | 'student' }) {
+  const { t } = useI18n();
+  const { profile } = useSession();
+  switch (route.name) {
+    case 'start':
+      return <FirstRun />;
+    case 'setup':
+      return <ClassSetup />;
+    case 'home':
+    case 'class':
+      if (!hasClass) return role === 'teacher' ? <ClassSetup /> : <FirstRun />;
+      if (role === 'student' && profile?.studentId) return <StudentPlan studentId={profile.studentId} />;
+      return <ClassList />;
+    case 'student':
+      return <StudentPlan studentId={route.studentId} />;
+    case 'checkin':
+      return <CheckInForm studentId={route.studentId} checkinId={route.checkinId} />;
+    case 'join':
+    case 'not-found':
+      return (
+        <section class="stack">
+          <h1>{t('app.notFound')}</h1>
+          <a class="button" href={href({ name: 'home' })}>{t('app.goHome')}</a>
+        </section>
+      );
+  }
+}

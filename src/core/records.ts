@@ -209,4 +209,5 @@ export type NextStep = v.InferOutput<typeof NextStep>;
 export type Decision = v.InferOutput<typeof Decision>;
 export type PrivateNote = v.InferOutput<typeof PrivateNote>;
 export type Language = (typeof LANGUAGES)[number];
+export type Level = v.InferOutput<typeof Level>;
 export type Actor = v.InferOutput<typeof Actor>;

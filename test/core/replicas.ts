@@ -22,7 +22,8 @@ export const commandArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('addProgress' as const), r: replica, pick, value: fc.integer({ min: 0, max: 100 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('removeGoal' as const), r: replica, pick }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('addReflection' as const), r: replica }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('editReflection' as const), r: replica, pick }) },
+  // 'hard' and 'next' are never given when a reflection is added: their Y.Text comes from add().
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('editReflection' as const), r: replica, pick, field: fc.constantFrom('did' as const, 'hard' as const, 'next' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('setLanguage' as const), r: replica, language: fc.constantFrom(...LANGUAGES) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('addCheckIn' as const), r: replica, engagement: level }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('setEngagement' as const), r: replica, pick, engagement: level }) },
@@ -127,9 +128,11 @@ export class World {
         return;
       }
       case 'editReflection':
-        return this.onPicked(plan.reflections.root, cmd.pick, (id) =>
-          plan.reflections.update(id, { did: plan.reflections.get(id)!.did + this.type(r, `reflections/${id}/did`) }),
-        );
+        return this.onPicked(plan.reflections.root, cmd.pick, (id) => {
+          const patch: Partial<Record<typeof cmd.field, string>> = {};
+          patch[cmd.field] = plan.reflections.get(id)![cmd.field] + this.type(r, `reflections/${id}/${cmd.field}`);
+          plan.reflections.update(id, patch);
+        });
       case 'setLanguage':
         plan.profile.write({ language: this.write(r, 'profile//language', cmd.language) });
         return;

@@ -72,6 +72,9 @@ export class Collection<S extends AnyRecordSchema> {
       const record = new Y.Map<unknown>();
       this.root.set(id, record);
       this.write(record, { ...fields, deleted: false });
+      // Every text field gets its Y.Text now, with the record. Made later by the first edit, two
+      // devices editing offline would each create one under the same key and one text would be lost.
+      for (const key of this.textFields) if (!record.has(key)) record.set(key, new Y.Text());
     }, LOCAL_EDIT);
     return id;
   }

@@ -59,6 +59,8 @@ export interface LocalDoc {
   access(): WriteAccess;
   /** Resolves when what is stored on this device has been loaded (never hangs: damaged data is skipped). */
   whenLoaded: Promise<LoadReport>;
+  /** Updates held only in memory because writing them failed or is still under way (0 when all are on disk). */
+  unsavedUpdates(): number;
 }
 
 export interface LoadReport {
@@ -66,4 +68,58 @@ export interface LoadReport {
   damagedUpdates: number;
   storedUpdates: number;
   ms: number;
+  /** Null when the stored data was read; otherwise why storage could not be read (the document starts empty in memory). */
+  failed: StorageErrorKind | null;
+}
+
+/** Why the device's storage refused: full, not there (private mode, blocked, closed), or something else. */
+export type StorageErrorKind = 'quota' | 'unavailable' | 'unknown';
+
+/** A failed read or write of device storage. The in-memory documents keep every edit meanwhile. */
+export interface StorageProblem {
+  kind: StorageErrorKind;
+  profileId: string;
+  /** The document concerned, or null for the registry (Dexie) itself. */
+  docName: string | null;
+  /** Updates of that document held only in memory until a write succeeds. */
+  unsavedUpdates: number;
+  error: unknown;
+}
+
+/** A stored update that could not be decoded, kept aside (never destroyed) with where it came from. */
+export interface DamagedUpdateRow {
+  id?: number;
+  profileId: string;
+  docName: string;
+  /** Its key in the document's `updates` object store. */
+  rowKey: number;
+  bytes: Uint8Array | ArrayBuffer | null;
+  /** The raw value when it was not bytes at all (kept as IndexedDB returned it). */
+  raw: unknown;
+  problem: string;
+  at: number;
+}
+
+/** A photo (or other file) held on the device until uploaded. Keyed per profile, so removing one profile never removes another's copy. */
+export interface BlobRow {
+  profileId: string;
+  /** sha-256 hex of the bytes. */
+  hash: string;
+  type: string;
+  bytes: Blob | ArrayBuffer;
+  size: number;
+  createdAt: number;
+  uploadedAt: number | null;
+}
+
+/** What a profile holds that the relay has not confirmed storing (the app refuses removal while any). */
+export interface UnsyncedSummary {
+  /** Documents with local edits the relay has not acknowledged. */
+  pendingDocs: string[];
+  /** Documents the relay never confirmed storing, or not since their last local edit. */
+  unstoredDocs: string[];
+  /** Photos not yet uploaded. */
+  unuploadedBlobs: number;
+  /** True when nothing on this device is at risk. */
+  safeToRemove: boolean;
 }

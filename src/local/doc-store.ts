@@ -180,7 +180,12 @@ export class DocStore {
     const entry = this.docs.get(name);
     if (!entry) return;
     if (!discard) await this.edits.flush();
-    await entry.log.close(discard);
+    try {
+      await entry.log.close(discard);
+    } catch (error) {
+      if (error instanceof UnsavedChangesError) throw new UnsavedChangesError(name, error.unsavedUpdates);
+      throw error;
+    }
     if (this.docs.get(name) !== entry) return;
     this.docs.delete(name);
     entry.detach();

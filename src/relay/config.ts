@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+
+/** Attempts allowed per fixed window before a key is refused (HTTP 429). */
+export interface AttemptLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+export interface RateLimits {
+  /** Wrong passwords per account (email). */
+  passwordPerAccount: AttemptLimit;
+  /** Wrong passwords from one device id, whatever account it tries. */
+  passwordPerDevice: AttemptLimit;
+  /** Failed joins naming one class code (wrong student, revoked device). */
+  joinPerCode: AttemptLimit;
+  /** Failed join-code lookups and joins from one device id. */
+  joinPerDevice: AttemptLimit;
+}
+
+/** What a caller may set; everything has a safe default (see `resolveConfig`). */
+export interface RelayOptions {
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  /** Origin used in join and family links (e.g. https://pathbook.school.org); default: the request's Host. */
+  publicUrl?: string | null;
+  /** Largest WebSocket message accepted (ws maxPayload). */
+  maxMessageBytes?: number;
+  studentTokenDays?: number;
+  teacherTokenDays?: number;
+  /** How long the relay waits after an edit before writing the document to disk. */
+  saveDebounceMs?: number;
+  saveMaxDebounceMs?: number;
+  /** Built app to serve (Vite output). */
+  distDir?: string;
+  limits?: Partial<RateLimits>;
+  /** Suppress the startup line and refusal logs (tests). */
+  quiet?: boolean;
+}
+
+export type RelayConfig = Required<Omit<RelayOptions, 'limits' | 'publicUrl'>> & {
+  publicUrl: string | null;
+  limits: RateLimits;
+};
+
+/** 2 MiB: a month of offline work is far below it (see README, "Message size"). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+export const DEFAULT_LIMITS: RateLimits = {
+  passwordPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  passwordPerDevice: { max: 20, windowSeconds: 15 * 60 },
+  joinPerCode: { max: 30, windowSeconds: 10 * 60 },
+  joinPerDevice: { max: 10, windowSeconds: 10 * 60 },
+};
+
+export function resolveConfig(options: RelayOptions = {}): RelayConfig {
+  return {
+    dataDir: resolve(options.dataDir ?? './data'),
+    port: options.port ?? 8080,
+    host: options.host ?? '127.0.0.1',
+    publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : null,
+    maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    studentTokenDays: options.studentTokenDays ?? 30,
+    teacherTokenDays: options.teacherTokenDays ?? 7,
+    saveDebounceMs: options.saveDebounceMs ?? 2_000,
+    saveMaxDebounceMs: options.saveMaxDebounceMs ?? 10_000,
+    distDir: resolve(options.distDir ?? './dist'),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    quiet: options.quiet ?? false,
+  };
+}
+
+interface EnvVar {
+  name: string;
+  option: keyof RelayOptions;
+  kind: 'string' | 'integer' | 'number';
+  help: string;
+}
+
+/** Every environment variable the relay reads; `--help` prints this list. */
+export const ENV_VARS: readonly EnvVar[] = [
+  { name: 'PATHBOOK_DATA_DIR', option: 'dataDir', kind: 'string', help: 'Where the database and signing key live (default ./data).' },
+  { name: 'PORT', option: 'port', kind: 'integer', help: 'Port for the app, the API and sync (default 8080; 0 picks a free one).' },
+  { name: 'HOST', option: 'host', kind: 'string', help: 'Address to listen on (default 127.0.0.1; set 0.0.0.0 to serve a school network).' },
+  { name: 'PATHBOOK_PUBLIC_URL', option: 'publicUrl', kind: 'string', help: 'Origin put in join and family links, e.g. https://pathbook.example.org (default: the Host the request came to).' },
+  { name: 'PATHBOOK_MAX_MESSAGE_BYTES', option: 'maxMessageBytes', kind: 'integer', help: `Largest sync message accepted (default ${DEFAULT_MAX_MESSAGE_BYTES}).` },
+  { name: 'PATHBOOK_STUDENT_TOKEN_DAYS', option: 'studentTokenDays', kind: 'number', help: 'Lifetime of a student device token (default 30); renewed while online.' },
+  { name: 'PATHBOOK_TEACHER_TOKEN_DAYS', option: 'teacherTokenDays', kind: 'number', help: 'Lifetime of a teacher token (default 7); renewed while online.' },
+  { name: 'PATHBOOK_SAVE_DEBOUNCE_MS', option: 'saveDebounceMs', kind: 'integer', help: 'Wait after an edit before writing a document to disk (default 2000).' },
+  { name: 'PATHBOOK_SAVE_MAX_DEBOUNCE_MS', option: 'saveMaxDebounceMs', kind: 'integer', help: 'Longest a busy document waits before it is written anyway (default 10000).' },
+  { name: 'PATHBOOK_DIST_DIR', option: 'distDir', kind: 'string', help: 'The built app to serve (default ./dist; run `npm run build`).' },
+];
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; a value that is set but unusable is an error, never silently replaced. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptions {
+  const options: Record<string, unknown> = {};
+  for (const v of ENV_VARS) {
+    const raw = env[v.name]?.trim();
+    if (raw === undefined || raw === '') continue;
+    if (v.kind === 'string') {
+      options[v.option] = raw;
+      continue;
+    }
+    const value = Number(raw);
+    const ok = Number.isFinite(value) && value >= 0 && (v.kind === 'number' || Number.isInteger(value));
+    if (!ok || (v.option === 'port' && value > 65535)) {
+      throw new ConfigError(`${v.name}=${raw} is not a valid ${v.kind === 'integer' ? 'whole number' : 'number'}.`);
+    }
+    options[v.option] = value;
+  }
+  return options as RelayOptions;
+}
+
+export function helpText(): string {
+  const width = Math.max(...ENV_VARS.map((v) => v.name.length));
+  const lines = ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.help}`);
+  return [
+    'Pathbook relay: serves the app, the sync WebSocket (/sync) and the JSON API (/api).',
+    '',
+    'Usage: tsx src/relay/main.ts [--help]',
+    '',
+    'Environment variables:',
+    ...lines,
+    '',
+    'The token signing key is created on first start in the data directory (secret.key, mode 600).',
+  ].join('\n');
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RelayError } from '../errors';
+import { MAX_CLIENT_SCHEMA, MIN_CLIENT_SCHEMA } from '../schema-version';
+import type { RelayServices } from '../services';
+import { authRoutes } from './auth-routes';
+import { classRoutes } from './class-routes';
+import { familyRoutes } from './family-routes';
+import { joinRoutes } from './join-routes';
+import { readJson, sendError, sendJson } from './json';
+import { Router, type RouteContext } from './router';
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
+  if (publicUrl) return publicUrl;
+  const host = req.headers.host;
+  return host && /^[\w.:[\]-]+$/.test(host) ? `http://${host}` : 'http://localhost';
+}
+
+/** The JSON API under /api: every answer is JSON, every error `{ error, message }`. */
+export function createApi(s: RelayServices): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+  const router = new Router();
+  router.on('GET', '/api/health', () => ({ body: { ok: true, schema: { min: MIN_CLIENT_SCHEMA, max: MAX_CLIENT_SCHEMA } } }));
+  authRoutes(router, s);
+  classRoutes(router, s);
+  joinRoutes(router, s);
+  familyRoutes(router, s);
+
+  return async (req, res, url) => {
+    try {
+      const match = router.match(req.method ?? 'GET', url.pathname);
+      if (!match) throw new RelayError(404, 'not-found', `No API route ${url.pathname}.`);
+      if ('allowed' in match) {
+        throw new RelayError(405, 'method-not-allowed', `Use ${match.allowed.join(' or ')} for ${url.pathname}.`, { Allow: match.allowed.join(', ') });
+      }
+      let body: Promise<unknown> | null = null;
+      const ctx: RouteContext = {
+        req,
+        url,
+        params: match.params,
+        body: () => (body ??= readJson(req)),
+        principal: () => s.tokens.verify(bearer(req)),
+        origin: requestOrigin(req, s.config.publicUrl),
+      };
+      const reply = await match.handler(ctx);
+      sendJson(res, reply.status ?? 200, reply.body);
+    } catch (error) {
+      // Too large: say so and close, rather than read the rest of what may be a very long upload.
+      if (error instanceof RelayError && error.status === 413) res.setHeader('Connection', 'close');
+      sendError(res, error);
+    }
+  };
+}

@@ -1,0 +1,20 @@
+import * as v from 'valibot';
+import type { RelayServices } from '../services';
+import type { Router } from './router';
+import { Id, JoinCode, parseBody, requireId } from './validate';
+
+const Join = v.object({ code: JoinCode, studentId: Id, deviceId: Id });
+
+/** Students joining a class: no account, just the class code and their name on the roster. */
+export function joinRoutes(router: Router, s: RelayServices): void {
+  /** `?deviceId=` is required: failed lookups are counted per device (never per IP). */
+  router.on('GET', '/api/join/:code', (ctx) => {
+    const deviceId = requireId(ctx.url.searchParams.get('deviceId') ?? undefined, 'The deviceId query parameter');
+    return { body: s.enrolment.lookup(ctx.params.code!.slice(0, 20), deviceId) };
+  });
+
+  router.on('POST', '/api/join', async (ctx) => {
+    const body = parseBody(Join, await ctx.body());
+    return { body: await s.enrolment.join(body) };
+  });
+}

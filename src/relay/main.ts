@@ -1,0 +1,42 @@
+import { ConfigError, helpText, optionsFromEnv } from './config';
+import { startRelay } from './relay';
+import { SYNC_PATH } from './websocket';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(helpText());
+    return;
+  }
+  if (args.length > 0) {
+    console.error(`Unknown argument: ${args[0]}\n\n${helpText()}`);
+    process.exit(2);
+  }
+  const relay = await startRelay(optionsFromEnv(process.env));
+  // Tests and scripts read this line to find the port (PORT=0 picks a free one).
+  console.log(`Pathbook relay listening on ${relay.url} (sync ${relay.url.replace(/^http/, 'ws')}${SYNC_PATH}, data ${relay.config.dataDir})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting for saves to finish.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: writing pending documents, then exiting.`);
+    relay.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Hocuspocus } from '@hocuspocus/server';
+import { resolveConfig, type RelayConfig, type RelayOptions } from './config';
+import { openDatabase, type Db } from './db/open';
+import { loadOrCreateSigningKey } from './secrets';
+import { Attempts } from './rate-limits';
+import { Accounts } from './accounts';
+import { Classes } from './classes';
+import { Devices } from './devices';
+import { Tokens } from './tokens';
+import { DocumentRows, persistence } from './persistence';
+import { Documents } from './documents';
+import { Enrolment } from './enrolment';
+import { FamilyLinks } from './family';
+import { accessControl } from './access';
+import { messageGuard } from './message-guard';
+import { createApi } from './http/api';
+import { serveStatic } from './static-files';
+import { attachSyncSocket, SYNC_PATH } from './websocket';
+import { flushPendingStores } from './shutdown';
+import type { RelayServices } from './services';
+
+export interface Relay {
+  /** http://host:port (the app and /api); the sync socket is `${url.replace('http', 'ws')}/sync`. */
+  url: string;
+  port: number;
+  config: RelayConfig;
+  db: Db;
+  hocuspocus: Hocuspocus;
+  services: RelayServices;
+  /** Stops accepting, closes sockets, writes every pending document, closes the database. */
+  close(): Promise<void>;
+}
+
+const DAY = 24 * 3600;
+
+/** One process, one port: the built app, the JSON API under /api, and Yjs sync at /sync. */
+export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
+  const config = resolveConfig(options);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const key = loadOrCreateSigningKey(config.dataDir);
+  const db = openDatabase(join(config.dataDir, 'pathbook.sqlite'));
+
+  const attempts = new Attempts(db);
+  const devices = new Devices(db);
+  const classes = new Classes(db);
+  const tokens = new Tokens(key, devices, { student: config.studentTokenDays * DAY, teacher: config.teacherTokenDays * DAY });
+  const rows = new DocumentRows(db);
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: config.saveDebounceMs,
+    maxDebounce: config.saveMaxDebounceMs,
+  });
+  const documents = new Documents(hocuspocus, rows);
+  const enrolment = new Enrolment(db, classes, devices, documents, tokens, attempts, config.limits);
+  const services: RelayServices = {
+    config,
+    hocuspocus,
+    tokens,
+    accounts: new Accounts(db, attempts, config.limits),
+    classes,
+    devices,
+    documents,
+    enrolment,
+    family: new FamilyLinks(db),
+  };
+  hocuspocus.configure({
+    extensions: [accessControl({ tokens, classes, enrolment, quiet: config.quiet }), messageGuard({ quiet: config.quiet }), persistence(rows)],
+  });
+
+  const api = createApi(services);
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const handled = url.pathname === '/api' || url.pathname.startsWith('/api/') ? api(req, res, url) : serveStatic(config.distDir, req, res, url.pathname);
+    handled.catch((error: unknown) => {
+      console.error('[pathbook] request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+  const wss = attachSyncSocket(server, hocuspocus, { maxPayload: config.maxMessageBytes });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      server.close();
+      server.closeIdleConnections();
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+      await flushPendingStores(hocuspocus);
+      wss.close();
+      server.closeAllConnections();
+      db.close();
+    })());
+
+  return { url: `http://${shownHost}:${port}`, port, config, db, hocuspocus, services, close };
+}
+
+export { SYNC_PATH };

@@ -1,0 +1,60 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Hocuspocus } from '@hocuspocus/server';
+
+export const SYNC_PATH = '/sync';
+
+function toWebRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  // The host is the client's to choose; only the path and query matter to Hocuspocus.
+  return new Request(new URL(req.url ?? '/', 'http://relay'), { headers });
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The sync socket at /sync, on the app's own HTTP server, handed to Hocuspocus like its own
+ * Server does (but with `ws` directly, so the message size limit and socket errors are ours).
+ * A message over `maxPayload` closes that socket with 1009; nobody else is affected.
+ */
+export function attachSyncSocket(server: HttpServer, hocuspocus: Hocuspocus, options: { maxPayload: number }): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== SYNC_PATH) {
+      refuseUpgrade(socket, '404 Not Found');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const client = hocuspocus.handleConnection(ws, toWebRequest(req));
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) {
+          ws.close(1003, 'binary messages only');
+          return;
+        }
+        client.handleMessage(toBytes(data));
+      });
+      ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
+      // ws reports oversized and invalid frames here and then closes the socket; without a listener it would throw.
+      ws.on('error', (error) => {
+        if (!('code' in error) || error.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') console.warn('[pathbook] socket error', error.message);
+      });
+    });
+  });
+  return wss;
+}

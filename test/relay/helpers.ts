@@ -128,7 +128,7 @@ export interface TestClass {
   classDoc: Y.Doc;
 }
 
-/** A class made "offline" on the teacher's device (meta, name, roster), connected and uploaded. */
+/** A class made "offline" on the teacher's device (meta, name, roster), connected and uploaded (applied on the relay). */
 export async function newClass(relay: TestRelay, teacher: TestTeacher, names: string[] = ['Ana', 'Ben']): Promise<TestClass> {
   const classId = newId();
   const classDoc = new Y.Doc();
@@ -140,7 +140,7 @@ export async function newClass(relay: TestRelay, teacher: TestTeacher, names: st
   if (res.status !== 201) throw new Error(`connect class failed: ${JSON.stringify(res.body)}`);
   const device = newDevice(relay);
   const conn = device.open(docName({ kind: 'class', classId }), teacher.token, classDoc);
-  await conn.whenStored();
+  await conn.whenSynced();
   device.close();
   return { classId, joinCode: res.body.joinCode, students, classDoc };
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { Database } from '@hocuspocus/extension-database';
+import type { Document, connectedPayload } from '@hocuspocus/server';
 import type { Db } from './db/open';
 import { encodeStoredMessage, storedMessageFor } from './stored-message';
 
@@ -35,17 +36,34 @@ export class DocumentRows {
 }
 
 /**
- * Loads and stores documents through the Database extension. After each write, the document's
- * connections get a "stored" message for exactly the state written (see stored-message.ts): until
- * then an acknowledged update may still be only in memory.
+ * Loads and stores documents through Hocuspocus' Database extension. After each write, the
+ * document's connections get a "stored" message for exactly the state written (see
+ * stored-message.ts): until then an acknowledged update may still be only in memory. A device
+ * that connects gets the last one at once, so a device with nothing new learns it is safe
+ * without waiting for someone else's edit to be saved.
  */
-export function persistence(rows: DocumentRows): Database {
-  return new Database({
-    fetch: async ({ documentName }) => rows.read(documentName),
-    store: async ({ documentName, state, document }) => {
-      const message = encodeStoredMessage(storedMessageFor(state));
-      rows.write(documentName, state);
-      document.broadcastStateless(message);
-    },
-  });
+export class Persistence extends Database {
+  /** The stored message for the state last loaded or written, per open document. */
+  private readonly lastStored = new WeakMap<Document, string>();
+
+  constructor(rows: DocumentRows) {
+    super({
+      fetch: async ({ documentName, document }) => {
+        const state = rows.read(documentName);
+        if (state) this.lastStored.set(document, encodeStoredMessage(storedMessageFor(state)));
+        return state;
+      },
+      store: async ({ documentName, state, document }) => {
+        const message = encodeStoredMessage(storedMessageFor(state));
+        rows.write(documentName, state);
+        this.lastStored.set(document, message);
+        document.broadcastStateless(message);
+      },
+    });
+  }
+
+  async connected({ connection }: connectedPayload): Promise<void> {
+    const message = this.lastStored.get(connection.document);
+    if (message) connection.sendStateless(message);
+  }
 }

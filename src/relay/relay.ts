@@ -11,7 +11,7 @@ import { Accounts } from './accounts';
 import { Classes } from './classes';
 import { Devices } from './devices';
 import { Tokens } from './tokens';
-import { DocumentRows, persistence } from './persistence';
+import { DocumentRows, Persistence } from './persistence';
 import { Documents } from './documents';
 import { Enrolment } from './enrolment';
 import { FamilyLinks } from './family';
@@ -68,7 +68,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     family: new FamilyLinks(db),
   };
   hocuspocus.configure({
-    extensions: [accessControl({ tokens, classes, enrolment, quiet: config.quiet }), messageGuard({ quiet: config.quiet }), persistence(rows)],
+    extensions: [accessControl({ tokens, classes, enrolment, quiet: config.quiet }), messageGuard({ quiet: config.quiet }), new Persistence(rows)],
   });
 
   const api = createApi(services);

@@ -44,6 +44,12 @@ export function onCleanup(fn: () => Promise<void> | void): void {
 
 // ---- relay and HTTP --------------------------------------------------------------------------
 
+/** Where a relay is: enough for the HTTP and sync helpers (an in-process or a child-process relay). */
+export interface RelayAddress {
+  url: string;
+  wsUrl: string;
+}
+
 export interface TestRelay extends Relay {
   dataDir: string;
   wsUrl: string;
@@ -129,7 +135,7 @@ export interface TestClass {
 }
 
 /** A class made "offline" on the teacher's device (meta, name, roster), connected and uploaded (applied on the relay). */
-export async function newClass(relay: TestRelay, teacher: TestTeacher, names: string[] = ['Ana', 'Ben']): Promise<TestClass> {
+export async function newClass(relay: RelayAddress, teacher: TestTeacher, names: string[] = ['Ana', 'Ben']): Promise<TestClass> {
   const classId = newId();
   const classDoc = new Y.Doc();
   initMeta(classDoc, { kind: 'class', classId });

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { expect } from 'vitest';
 import { classDocument, coachDocument, docName, planDocument, staffDocument } from '../../src/core';
 import { SimDevice } from './devices';
-import { enrolStudent, newClass, newTeacher, type TestRelay } from './helpers';
+import { enrolStudent, newClass, newTeacher, type RelayAddress } from './helpers';
 
 /** A teacher and two students, with the documents each device holds for their class. */
 export interface Classroom {
@@ -14,7 +14,7 @@ export interface Classroom {
   goalBen: string;
 }
 
-export async function setUpClassroom(relay: TestRelay): Promise<Classroom> {
+export async function setUpClassroom(relay: RelayAddress): Promise<Classroom> {
   const t = await newTeacher(relay);
   const cls = await newClass(relay, t, ['Ana', 'Ben']);
   const [anaEntry, benEntry] = cls.students;

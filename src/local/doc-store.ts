@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { docName, initMeta, isId, readMeta, writeAccess, type DocRef } from '../core';
-import { addLocalEdits, registerDoc, setNewerSchema } from './bookkeeping';
+import { addLocalEdits, registerDocs, type Registration } from './bookkeeping';
 import { localDb, type PathbookDb } from './db';
 import { EditTracker } from './edit-tracker';
 import { docDbName, storageErrorKind } from './idb';
-import { countsAsLocalEdit, OTHER_TAB, STORAGE_LOAD } from './origins';
+import { countsAsLocalEdit, onDocChange, OTHER_TAB, STORAGE_LOAD } from './origins';
 import { TabBridge, type TabMessage } from './tab-bridge';
 import type { LocalDoc, StorageProblem } from './types';
 import { UnsavedChangesError, UpdateLog, type DamagedRow } from './update-log';
@@ -37,6 +37,8 @@ export class DocStore {
   private readonly removedListeners = new Set<() => void>();
   private readonly edits: EditTracker;
   private bridge: TabBridge | null = null;
+  private readonly registrations = new Map<string, Registration>();
+  private registrationTimer: ReturnType<typeof setTimeout> | null = null;
   private removed = false;
 
   constructor(
@@ -48,10 +50,25 @@ export class DocStore {
       (edits) => addLocalEdits(this.db, profileId, edits),
       (error) => this.report(null, error),
     );
-    this.register();
+    this.join();
   }
 
-  private register(): void {
+  /** Registers opened documents in batches (see registerDocs). */
+  private register(ref: DocRef, newerSchema: boolean): void {
+    this.registrations.set(docName(ref), { ref, newerSchema });
+    this.registrationTimer ??= setTimeout(() => void this.flushRegistrations(), 50);
+  }
+
+  private flushRegistrations(): Promise<void> {
+    if (this.registrationTimer) clearTimeout(this.registrationTimer);
+    this.registrationTimer = null;
+    const batch = [...this.registrations.values()];
+    this.registrations.clear();
+    if (batch.length === 0) return Promise.resolve();
+    return registerDocs(this.db, this.profileId, batch).catch((error: unknown) => this.report(null, error));
+  }
+
+  private join(): void {
     const set = liveStores.get(this.profileId) ?? new Set();
     set.add(this);
     liveStores.set(this.profileId, set);
@@ -63,29 +80,33 @@ export class DocStore {
     const existing = this.docs.get(name);
     if (existing) return existing.local;
     if (this.removed) throw new ProfileRemovedError(`profile ${this.profileId} was removed from this device`);
-    this.register();
+    this.join();
+    // Joined now, not at the first edit, so updates other tabs send while this one loads are not missed.
+    this.channel();
 
     const doc = new Y.Doc();
     const log = new UpdateLog(docDbName(this.profileId, name), doc, {
       setAside: (rows) => this.setAside(name, rows),
       onError: (_kind, error, unsaved) => this.report(name, error, unsaved),
     });
-    registerDoc(this.db, this.profileId, ref).catch((error: unknown) => this.report(null, error));
-
+    // Registered once loaded, when it is known whether a newer Pathbook wrote it; meta changes from sync update that.
     let newer: boolean | null = null;
     const recordAccess = () => {
       const isNewer = writeAccess(doc) === 'newer-schema';
       if (isNewer === newer) return;
       newer = isNewer;
-      setNewerSchema(this.db, this.profileId, name, isNewer).catch((error: unknown) => this.report(null, error));
+      this.register(ref, isNewer);
     };
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin !== OTHER_TAB && origin !== STORAGE_LOAD) this.channel().post({ type: 'update', name, update });
+    const stopCounting = onDocChange(doc, (origin) => {
       if (countsAsLocalEdit(origin)) this.edits.record(name, ref, Date.now());
+    });
+    const broadcast = (update: Uint8Array, origin: unknown) => {
+      if (origin !== OTHER_TAB && origin !== STORAGE_LOAD) this.channel().post({ type: 'update', name, update });
     };
     const meta = doc.getMap('meta');
-    const onMeta = () => recordAccess();
-    doc.on('update', onUpdate);
+    const onMeta = () => {
+      if (newer !== null) recordAccess();
+    };
     meta.observe(onMeta);
 
     const local: LocalDoc = {
@@ -96,7 +117,11 @@ export class DocStore {
       unsavedUpdates: () => log.unsaved(),
       whenLoaded: log.whenLoaded.then((report) => {
         recordAccess();
-        if (this.docs.get(name)?.local.doc === doc) this.channel().post({ type: 'hello', name, sv: Y.encodeStateVector(doc) });
+        if (this.docs.get(name)?.local.doc !== doc) return report;
+        // Broadcasting starts only now (an 'update' listener during the load costs a re-encode);
+        // the hello makes tabs exchange whatever either side has that the other lacks, edits made meanwhile included.
+        doc.on('update', broadcast);
+        this.channel().post({ type: 'hello', name, sv: Y.encodeStateVector(doc) });
         return report;
       }),
     };
@@ -104,7 +129,8 @@ export class DocStore {
       local,
       log,
       detach: () => {
-        doc.off('update', onUpdate);
+        stopCounting();
+        doc.off('update', broadcast);
         meta.unobserve(onMeta);
       },
     });
@@ -134,7 +160,8 @@ export class DocStore {
 
   /** Writes every update and edit count waiting in memory; resolves true when all are on disk. */
   async flush(): Promise<boolean> {
-    const results = await Promise.all([...this.docs.values()].map((d) => d.log.flush()));
+    const results = await Promise.all([...this.docs.values()].map((d) => d.local.whenLoaded.then(() => d.log.flush())));
+    await this.flushRegistrations();
     await this.edits.flush();
     return results.every(Boolean);
   }
@@ -193,6 +220,8 @@ export class DocStore {
   }
 
   private shutdown(): void {
+    if (this.removed) this.registrations.clear();
+    void this.flushRegistrations();
     this.edits.stop();
     this.bridge?.close();
     this.bridge = null;

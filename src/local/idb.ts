@@ -43,13 +43,20 @@ export interface StoredRows {
 
 /** Every row of the updates store with a key above `after`, read in one transaction so keys and values match. */
 export function readRows(db: IDBDatabase, after: number): Promise<StoredRows> {
+  return readRowsAndCustom(db, after, null).then(({ keys, values }) => ({ keys, values }));
+}
+
+/** The rows, and in the same transaction one value of the custom store (undefined when absent). */
+export function readRowsAndCustom(db: IDBDatabase, after: number, customKey: string | null): Promise<StoredRows & { custom: unknown }> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction(UPDATES_STORE, 'readonly');
+    const withCustom = customKey !== null && db.objectStoreNames.contains(CUSTOM_STORE);
+    const tx = db.transaction(withCustom ? [UPDATES_STORE, CUSTOM_STORE] : [UPDATES_STORE], 'readonly');
     const store = tx.objectStore(UPDATES_STORE);
     const range = IDBKeyRange.lowerBound(after, true);
     const keys = store.getAllKeys(range);
     const values = store.getAll(range);
-    tx.oncomplete = () => resolve({ keys: keys.result as number[], values: values.result });
+    const custom = withCustom ? tx.objectStore(CUSTOM_STORE).get(customKey) : null;
+    tx.oncomplete = () => resolve({ keys: keys.result as number[], values: values.result, custom: custom?.result });
     tx.onabort = () => reject(tx.error ?? new Error('reading stored updates was aborted'));
   });
 }

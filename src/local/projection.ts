@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { classDocument, coachDocument, localDay, planDocument, summarizeStudent, type RosterStudent } from '../core';
 import { localDb } from './db';
 import type { DocStore } from './doc-store';
+import { onDocChange } from './origins';
 import type { SummaryRow } from './types';
 
 export interface ProjectionOptions {
@@ -101,6 +102,7 @@ export function watchClassProjection(store: DocStore, profileId: string, classId
   const classDoc = store.open({ kind: 'class', classId });
   let stopped = false;
   let rosterTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopClass = () => {};
   let day = today();
 
   const refresh = (studentId: string) => {
@@ -122,15 +124,11 @@ export function watchClassProjection(store: DocStore, profileId: string, classId
     const plan = store.open({ kind: 'plan', classId, studentId: student.id });
     const coach = store.open({ kind: 'coach', classId, studentId: student.id });
     const onChange = () => schedule(student.id);
-    plan.doc.on('update', onChange);
-    coach.doc.on('update', onChange);
+    const stops = [onDocChange(plan.doc, onChange), onDocChange(coach.doc, onChange)];
     watched.set(student.id, {
       roster: { displayName: student.displayName, archived: student.archived },
       timer: null,
-      detach: () => {
-        plan.doc.off('update', onChange);
-        coach.doc.off('update', onChange);
-      },
+      detach: () => stops.forEach((stop) => stop()),
     });
   };
 
@@ -173,7 +171,7 @@ export function watchClassProjection(store: DocStore, profileId: string, classId
   classDoc.whenLoaded
     .then((report) => {
       if (stopped) return;
-      classDoc.doc.on('update', onClassUpdate);
+      stopClass = onDocChange(classDoc.doc, onClassUpdate);
       return syncRoster(report.failed !== null);
     })
     .catch(onError);
@@ -190,7 +188,7 @@ export function watchClassProjection(store: DocStore, profileId: string, classId
     stopped = true;
     clearInterval(dayTimer);
     if (rosterTimer) clearTimeout(rosterTimer);
-    classDoc.doc.off('update', onClassUpdate);
+    stopClass();
     for (const w of watched.values()) {
       if (w.timer) clearTimeout(w.timer);
       w.detach();

@@ -5,7 +5,7 @@ import { docName, planDocument, type DocRef } from '../../src/core';
 import { localDb } from '../../src/local/db';
 import { DocStore } from '../../src/local/doc-store';
 import { docDbName } from '../../src/local/idb';
-import { profileId, putRawRow, rawRows } from './helpers';
+import { overwriteRawRow, profileId, putRawRow, rawRows } from './helpers';
 
 const ref: DocRef = { kind: 'plan', classId: 'class1', studentId: 'stud1' };
 const name = docName(ref);
@@ -91,5 +91,25 @@ describe('loading damaged storage', () => {
     const reopened = again.open(ref);
     await reopened.whenLoaded;
     expect(planDocument(reopened.doc).goals.list().map((g) => g.title).sort()).toEqual(['After repair', 'Fractions']);
+  });
+
+  it('checks the compacted row too: a changed one is set aside, not trusted', async () => {
+    const pid = profileId();
+    const dbName = docDbName(pid, name);
+    await storeWithGoals(pid, ['A', 'B', 'C', 'D', 'E']);
+    const first = new DocStore(pid);
+    await first.open(ref).whenLoaded;
+    await first.closeAll();
+    const { keys, values } = await rawRows(dbName);
+    expect(keys).toHaveLength(1);
+    const compacted = values[0] as Uint8Array;
+    await overwriteRawRow(dbName, keys[0]!, compacted.slice(0, compacted.length - 1));
+
+    const store = new DocStore(pid);
+    stores.push(store);
+    const local = store.open(ref);
+    expect(await within(2_000, local.whenLoaded)).toMatchObject({ damagedUpdates: 1 });
+    expect(planDocument(local.doc).goals.list()).toEqual([]);
+    expect(await localDb().damaged.where('[profileId+docName]').equals([pid, name]).count()).toBe(1);
   });
 });

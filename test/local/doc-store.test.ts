@@ -58,6 +58,26 @@ describe('DocStore persistence', () => {
     expect(planDocument(reopened.doc).reflections.list()[0]?.did).toBe('read two chapters');
   });
 
+  it('keeps edits made before the stored data finished loading, alongside the stored ones', async () => {
+    const pid = profileId();
+    const first = newStore(pid);
+    const created = first.create(ref);
+    addGoal(created.doc, 'Before load, new document');
+    await first.closeAll();
+
+    const second = newStore(pid);
+    const local = second.open(ref);
+    addGoal(local.doc, 'Before load, stored document');
+    expect(local.unsavedUpdates()).toBe(1);
+    await local.whenLoaded;
+    await second.closeAll();
+
+    const reopened = newStore(pid).open(ref);
+    await reopened.whenLoaded;
+    expect(goalTitles(reopened.doc)).toEqual(['Before load, new document', 'Before load, stored document']);
+    expect(readMeta(reopened.doc).schema).toBe(SCHEMA_VERSION);
+  });
+
   it('returns the same LocalDoc while open and registers it in the docs table', async () => {
     const pid = profileId();
     const store = newStore(pid);
@@ -154,6 +174,21 @@ describe('schema version and meta', () => {
     await reopened.whenLoaded;
     expect(reopened.access()).toBe('newer-schema');
     await vi.waitFor(async () => expect((await readDocEntry(pid, name))?.readOnlyReason).toBe('newer-schema'));
+  });
+
+  it('notices when a sync brings a newer schema into an open document', async () => {
+    const pid = profileId();
+    const local = newStore(pid).create(ref);
+    await local.whenLoaded;
+    await stores[0]!.flush();
+    expect((await readDocEntry(pid, name))?.readOnlyReason).toBeNull();
+    const newer = new Y.Doc();
+    Y.applyUpdate(newer, Y.encodeStateAsUpdate(local.doc));
+    newer.getMap('meta').set('schema', SCHEMA_VERSION + 1);
+    Y.applyUpdate(local.doc, Y.encodeStateAsUpdate(newer), { relay: true });
+    expect(local.access()).toBe('newer-schema');
+    await stores[0]!.flush();
+    expect((await readDocEntry(pid, name))?.readOnlyReason).toBe('newer-schema');
   });
 });
 

@@ -29,3 +29,14 @@ export async function putRawRow(dbName: string, value: unknown): Promise<void> {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+export async function overwriteRawRow(dbName: string, key: number, value: unknown): Promise<void> {
+  const db = await openDocDb(dbName);
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(UPDATES_STORE, 'readwrite');
+    tx.objectStore(UPDATES_STORE).put(value, key);
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
+  db.close();
+}

@@ -1,5 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /** Debian's Chromium, with the flags this closed network needs (no background calls home). */
@@ -15,6 +18,33 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Profile {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * A browser profile on disk, like a real device's: installability and persistent storage are
+ * judged differently for the incognito-like contexts that `browser.newContext()` makes.
+ */
+export async function launchDevice(options: { width?: number; height?: number; locale?: string } = {}): Promise<Profile> {
+  const dir = await mkdtemp(join(tmpdir(), 'pathbook-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: options.width ?? 390, height: options.height ?? 844 },
+    locale: options.locale ?? 'en-US',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Opens the app and waits until its service worker controls the page, so going offline is real. */

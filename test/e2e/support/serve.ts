@@ -14,6 +14,11 @@ export async function serveBuiltApp(): Promise<ServedApp> {
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.httpServer.close(() => resolve());
+        // Keep-alive sockets would otherwise go on serving a page that is meant to be offline.
+        (server.httpServer as import("node:http").Server).closeAllConnections();
+      }),
   };
 }

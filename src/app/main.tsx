@@ -2,4 +2,7 @@ import { render } from 'preact';
 import { App } from './App';
 import './styles.css';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// Replace the boot placeholder instead of rendering beside it.
+root.textContent = '';
+render(<App />, root);

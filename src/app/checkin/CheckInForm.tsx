@@ -9,6 +9,7 @@ import { useSession } from '../session/context';
 import { ensureCheckIn, privateNoteFor, updateCheckIn, writePrivateNote } from './checkin-actions';
 import { GoalNotes } from './GoalNotes';
 import { NextSteps } from './NextSteps';
+import { LockIcon } from '../components/LockIcon';
 
 /** One-to-one check-in: every keystroke is stored at once, on this device, with no save button to forget. */
 export function CheckInForm({ studentId, checkinId }: { studentId: string; checkinId: string | null }) {
@@ -76,7 +77,7 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
         </Field>
       </div>
       <div class="card stack note-private">
-        <Field label={`🔒 ${t('checkin.privateNote')}`} hint={t('checkin.privateNoteWho')}>
+        <Field label={t('checkin.privateNote')} icon={<LockIcon />} hint={t('checkin.privateNoteWho')}>
           {({ id: fid, describedBy }) => <textarea id={fid} rows={3} disabled={readOnly} aria-describedby={describedBy} value={staff.data ?? ''} onInput={(e) => writePrivateNote(staffDoc, current(), studentId, e.currentTarget.value)} />}
         </Field>
       </div>

@@ -1,4 +1,4 @@
-import { docName, type DocRef } from '../core';
+import { docName, parseDocName, type DocRef } from '../core';
 import { localDb, type PathbookDb } from './db';
 import type { DocEntry } from './types';
 
@@ -59,15 +59,23 @@ export async function addLocalEdits(db: PathbookDb, profileId: string, edits: re
   });
 }
 
+/** Changes an entry, creating it first when the document is not registered yet (registration is batched). */
 async function modifyEntry(profileId: string, name: string, change: (entry: DocEntry) => void): Promise<boolean> {
-  const changed = await localDb().docs.where(':id').equals([profileId, name]).modify(change);
-  return changed > 0;
+  const ref = parseDocName(name);
+  if (!ref) return false;
+  const db = localDb();
+  await db.transaction('rw', db.docs, async () => {
+    const entry = (await db.docs.get([profileId, name])) ?? newDocEntry(profileId, ref);
+    change(entry);
+    await db.docs.put(entry);
+  });
+  return true;
 }
 
 /**
  * For the sync layer: the relay acknowledged this device's changes at `at`. `seenPending` is the
  * `pendingChanges` value read before that round (readDocEntry); only those are cleared, so an
- * edit counted meanwhile stays pending. Resolves false when the document is not registered.
+ * edit counted meanwhile stays pending. Resolves false for a name that is not a document name.
  */
 export function markSynced(profileId: string, name: string, at: number, seenPending: number): Promise<boolean> {
   return modifyEntry(profileId, name, (entry) => {

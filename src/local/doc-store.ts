@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
 import { docName, initMeta, isId, readMeta, writeAccess, type DocRef } from '../core';
-import { addLocalEdits, registerDocs, type Registration } from './bookkeeping';
 import { localDb, type PathbookDb } from './db';
-import { EditTracker } from './edit-tracker';
 import { docDbName, storageErrorKind } from './idb';
 import { countsAsLocalEdit, onDocChange, OTHER_TAB, STORAGE_LOAD } from './origins';
 import { TabBridge, type TabMessage } from './tab-bridge';
 import type { LocalDoc, StorageProblem } from './types';
-import { UnsavedChangesError, UpdateLog, type DamagedRow } from './update-log';
+import { RegistryWriter } from './registry-writer';
+import { UnsavedChangesError, UpdateLog } from './update-log';
 
 interface OpenDoc {
   local: LocalDoc;
@@ -35,10 +34,8 @@ export class DocStore {
   private readonly docs = new Map<string, OpenDoc>();
   private readonly errorListeners = new Set<(problem: StorageProblem) => void>();
   private readonly removedListeners = new Set<() => void>();
-  private readonly edits: EditTracker;
+  private readonly registry: RegistryWriter;
   private bridge: TabBridge | null = null;
-  private readonly registrations = new Map<string, Registration>();
-  private registrationTimer: ReturnType<typeof setTimeout> | null = null;
   private removed = false;
 
   constructor(
@@ -46,26 +43,8 @@ export class DocStore {
     private readonly db: PathbookDb = localDb(),
   ) {
     if (!isId(profileId)) throw new Error(`not a profile id: ${String(profileId)}`);
-    this.edits = new EditTracker(
-      (edits) => addLocalEdits(this.db, profileId, edits),
-      (error) => this.report(null, error),
-    );
+    this.registry = new RegistryWriter(db, profileId, (error, name) => this.report(name, error));
     this.join();
-  }
-
-  /** Registers opened documents in batches (see registerDocs). */
-  private register(ref: DocRef, newerSchema: boolean): void {
-    this.registrations.set(docName(ref), { ref, newerSchema });
-    this.registrationTimer ??= setTimeout(() => void this.flushRegistrations(), 50);
-  }
-
-  private flushRegistrations(): Promise<void> {
-    if (this.registrationTimer) clearTimeout(this.registrationTimer);
-    this.registrationTimer = null;
-    const batch = [...this.registrations.values()];
-    this.registrations.clear();
-    if (batch.length === 0) return Promise.resolve();
-    return registerDocs(this.db, this.profileId, batch).catch((error: unknown) => this.report(null, error));
   }
 
   private join(): void {
@@ -86,7 +65,7 @@ export class DocStore {
 
     const doc = new Y.Doc();
     const log = new UpdateLog(docDbName(this.profileId, name), doc, {
-      setAside: (rows) => this.setAside(name, rows),
+      setAside: (rows) => this.registry.setAside(name, rows),
       onError: (_kind, error, unsaved) => this.report(name, error, unsaved),
     });
     // Registered once loaded, when it is known whether a newer Pathbook wrote it; meta changes from sync update that.
@@ -95,10 +74,10 @@ export class DocStore {
       const isNewer = writeAccess(doc) === 'newer-schema';
       if (isNewer === newer) return;
       newer = isNewer;
-      this.register(ref, isNewer);
+      this.registry.opened(ref, isNewer);
     };
     const stopCounting = onDocChange(doc, (origin) => {
-      if (countsAsLocalEdit(origin)) this.edits.record(name, ref, Date.now());
+      if (countsAsLocalEdit(origin)) this.registry.edited(ref, Date.now());
     });
     const broadcast = (update: Uint8Array, origin: unknown) => {
       if (origin !== OTHER_TAB && origin !== STORAGE_LOAD) this.channel().post({ type: 'update', name, update });
@@ -161,8 +140,7 @@ export class DocStore {
   /** Writes every update and edit count waiting in memory; resolves true when all are on disk. */
   async flush(): Promise<boolean> {
     const results = await Promise.all([...this.docs.values()].map((d) => d.local.whenLoaded.then(() => d.log.flush())));
-    await this.flushRegistrations();
-    await this.edits.flush();
+    await this.registry.flush();
     return results.every(Boolean);
   }
 
@@ -206,7 +184,7 @@ export class DocStore {
   private async closeDoc(name: string, discard: boolean): Promise<void> {
     const entry = this.docs.get(name);
     if (!entry) return;
-    if (!discard) await this.edits.flush();
+    if (!discard) await this.registry.flush();
     try {
       await entry.log.close(discard);
     } catch (error) {
@@ -220,9 +198,7 @@ export class DocStore {
   }
 
   private shutdown(): void {
-    if (this.removed) this.registrations.clear();
-    void this.flushRegistrations();
-    this.edits.stop();
+    this.registry.stop(this.removed);
     this.bridge?.close();
     this.bridge = null;
     liveStores.get(this.profileId)?.delete(this);
@@ -249,27 +225,6 @@ export class DocStore {
       return;
     }
     if (message.sv) this.channel().post({ type: 'update', name: message.name, update: Y.encodeStateAsUpdate(doc, message.sv) });
-  }
-
-  private async setAside(name: string, rows: DamagedRow[]): Promise<boolean> {
-    try {
-      const at = Date.now();
-      await this.db.damaged.bulkAdd(
-        rows.map((row) => ({
-          profileId: this.profileId,
-          docName: name,
-          rowKey: row.key,
-          bytes: row.value instanceof Uint8Array || row.value instanceof ArrayBuffer ? row.value : null,
-          raw: row.value instanceof Uint8Array || row.value instanceof ArrayBuffer ? null : row.value,
-          problem: row.problem,
-          at,
-        })),
-      );
-      return true;
-    } catch (error) {
-      this.report(name, error);
-      return false;
-    }
   }
 
   private report(docName: string | null, error: unknown, unsavedUpdates = 0): void {

@@ -1,7 +1,7 @@
 export * from './types';
 export { db, localDb, PathbookDb } from './db';
 export { DocStore, ProfileRemovedError, UnsavedChangesError } from './doc-store';
-export { STORAGE_LOAD, OTHER_TAB, countsAsLocalEdit } from './origins';
+export { STORAGE_LOAD, OTHER_TAB, countsAsLocalEdit, onDocChange, transactionChanged } from './origins';
 export { markSynced, markStored, setNoPermission, readDocEntry, listDocEntries } from './bookkeeping';
 export {
   createProfile,

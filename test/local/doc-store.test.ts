@@ -137,6 +137,24 @@ describe('compaction', () => {
   });
 });
 
+describe('compaction during a session', () => {
+  it('rewrites the store as one row after 500 rows, with nothing lost', async () => {
+    const pid = profileId();
+    const store = newStore(pid);
+    const local = store.open(ref);
+    await local.whenLoaded;
+    const reflections = planDocument(local.doc).reflections;
+    for (let i = 0; i < 520; i++) reflections.add({ at: i, did: `entry ${i}` });
+    await store.flush();
+    expect((await rawRows(docDbName(pid, name))).keys.length).toBeGreaterThanOrEqual(500);
+    await vi.waitFor(async () => expect((await rawRows(docDbName(pid, name))).keys.length).toBe(1), { timeout: 3_000 });
+    await store.closeAll();
+    const reopened = newStore(pid).open(ref);
+    await reopened.whenLoaded;
+    expect(planDocument(reopened.doc).reflections.list()).toHaveLength(520);
+  });
+});
+
 describe('schema version and meta', () => {
   it('never writes on open: a new empty document stays empty in memory and on disk', async () => {
     const pid = profileId();

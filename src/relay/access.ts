@@ -4,7 +4,7 @@ import { RelayError } from './errors';
 import { decideAccess, type Access } from './access-rules';
 import { checkClientSchema, SCHEMA_PARAM } from './schema-version';
 import type { Classes } from './classes';
-import type { Enrolment } from './enrolment';
+import type { Students } from './students';
 import type { Principal, Tokens } from './tokens';
 
 /** Added to each connection's Hocuspocus context once it is authenticated. */
@@ -25,7 +25,7 @@ function refusal(error: unknown): { reason: string } {
 }
 
 /** Per-document access for the sync socket, denied by default (runs before any document is loaded). */
-export function accessControl(deps: { tokens: Tokens; classes: Classes; enrolment: Enrolment; quiet: boolean }): Extension {
+export function accessControl(deps: { tokens: Tokens; classes: Classes; students: Students; quiet: boolean }): Extension {
   return {
     extensionName: 'PathbookAccess',
     priority: 1000,
@@ -38,7 +38,7 @@ export function accessControl(deps: { tokens: Tokens; classes: Classes; enrolmen
         const principal = await deps.tokens.verify(data.token);
         const access = decideAccess(ref, principal, {
           teachesClass: principal.role === 'teacher' && deps.classes.isTeacher(ref.classId, principal.subject),
-          enrolledInClass: principal.role === 'student' && deps.enrolment.isEnrolled(ref.classId, principal.subject),
+          enrolledInClass: principal.role === 'student' && deps.students.isEnrolled(ref.classId, principal.subject),
         });
         if (access === 'none') throw new RelayError(403, 'forbidden', `This account may not open ${data.documentName}.`);
         data.connectionConfig.readOnly = access === 'read';

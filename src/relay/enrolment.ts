@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Db } from './db/open';
+import type { Students } from './students';
 import type { RateLimits } from './config';
 import { docName, studentDocs } from '../core/doc-names';
 import { classDocument } from '../core/ydoc/documents';
@@ -40,30 +40,15 @@ export interface Joined extends IssuedToken {
 
 /** Students joining a class with its code: pick your name from the roster, get a token for you only. */
 export class Enrolment {
-  private readonly enrol;
-  private readonly enrolled;
-
   constructor(
-    db: Db,
+    private readonly students: Students,
     private readonly classes: Classes,
     private readonly devices: Devices,
     private readonly documents: Documents,
     private readonly tokens: Tokens,
     private readonly attempts: Attempts,
     private readonly limits: RateLimits,
-  ) {
-    this.enrol = db.prepare(
-      `INSERT INTO students (class_id, student_id, display_name, enrolled_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(class_id, student_id) DO UPDATE SET display_name = excluded.display_name`,
-    );
-    this.enrolled = db.prepare<[string, string], { one: number }>(
-      'SELECT 1 AS one FROM students WHERE class_id = ? AND student_id = ?',
-    );
-  }
-
-  isEnrolled(classId: string, studentId: string): boolean {
-    return this.enrolled.get(classId, studentId) !== undefined;
-  }
+  ) {}
 
   lookup(code: string, deviceId: string): { classId: string; className: string; students: RosterEntry[] } {
     const record = this.findClass(code, deviceId);
@@ -85,7 +70,7 @@ export class Enrolment {
       this.attempts.fail(keys);
       throw new RelayError(403, 'device-revoked', 'This device was removed from the class: ask your teacher.');
     }
-    this.enrol.run(record.id, student.id, student.displayName, Date.now());
+    this.students.enrol(record.id, student.id, student.displayName);
     const refs = studentDocs(record.id, student.id);
     for (const ref of refs) await this.documents.ensureCreated(ref);
     const issued = await this.tokens.issue({ role: 'student', subject: student.id, classIds: [record.id], deviceId: input.deviceId });

@@ -1,19 +1,25 @@
 import * as Y from 'yjs';
 import { Database } from '@hocuspocus/extension-database';
-import type { Document, connectedPayload } from '@hocuspocus/server';
+import type { Document, afterLoadDocumentPayload, connectedPayload } from '@hocuspocus/server';
 import type { Db } from './db/open';
-import { encodeStoredMessage, storedMessageFor } from './stored-message';
+import { encodeStoredMessage, storedMessageOf } from './stored-message';
 
 /** The documents table: the whole Yjs state of each document, as Hocuspocus' Database extension writes it. */
 export class DocumentRows {
   private readonly readStmt;
   private readonly writeStmt;
+  private readonly hasStmt;
 
   constructor(db: Db) {
     this.readStmt = db.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?');
+    this.hasStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE name = ?');
     this.writeStmt = db.prepare(
       'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
     );
+  }
+
+  has(name: string): boolean {
+    return this.hasStmt.get(name) !== undefined;
   }
 
   read(name: string): Uint8Array | null {
@@ -46,20 +52,23 @@ export class Persistence extends Database {
   /** The stored message for the state last loaded or written, per open document. */
   private readonly lastStored = new WeakMap<Document, string>();
 
-  constructor(rows: DocumentRows) {
+  constructor(private readonly rows: DocumentRows) {
     super({
-      fetch: async ({ documentName, document }) => {
-        const state = rows.read(documentName);
-        if (state) this.lastStored.set(document, encodeStoredMessage(storedMessageFor(state)));
-        return state;
-      },
+      fetch: async ({ documentName }) => rows.read(documentName),
       store: async ({ documentName, state, document }) => {
-        const message = encodeStoredMessage(storedMessageFor(state));
+        // The extension encoded `state` from `document` just before calling this, with no await
+        // in between: the document is exactly what is written, so its snapshot describes it.
+        const message = encodeStoredMessage(storedMessageOf(document));
         rows.write(documentName, state);
         this.lastStored.set(document, message);
         document.broadcastStateless(message);
       },
     });
+  }
+
+  /** Right after loading, before any connection can change it, the document is what is on disk. */
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+    if (this.rows.has(documentName)) this.lastStored.set(document, encodeStoredMessage(storedMessageOf(document)));
   }
 
   async connected({ connection }: connectedPayload): Promise<void> {

@@ -14,6 +14,7 @@ import { Tokens } from './tokens';
 import { DocumentRows, Persistence } from './persistence';
 import { Documents } from './documents';
 import { Enrolment } from './enrolment';
+import { Students } from './students';
 import { FamilyLinks } from './family';
 import { accessControl } from './access';
 import { messageGuard } from './message-guard';
@@ -48,14 +49,20 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const devices = new Devices(db);
   const classes = new Classes(db);
   const tokens = new Tokens(key, devices, { student: config.studentTokenDays * DAY, teacher: config.teacherTokenDays * DAY });
+  const students = new Students(db);
   const rows = new DocumentRows(db);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: config.saveDebounceMs,
     maxDebounce: config.saveMaxDebounceMs,
+    extensions: [
+      accessControl({ tokens, classes, students, quiet: config.quiet }),
+      messageGuard({ quiet: config.quiet }),
+      new Persistence(rows),
+    ],
   });
   const documents = new Documents(hocuspocus, rows);
-  const enrolment = new Enrolment(db, classes, devices, documents, tokens, attempts, config.limits);
+  const enrolment = new Enrolment(students, classes, devices, documents, tokens, attempts, config.limits);
   const services: RelayServices = {
     config,
     hocuspocus,
@@ -67,9 +74,6 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     enrolment,
     family: new FamilyLinks(db),
   };
-  hocuspocus.configure({
-    extensions: [accessControl({ tokens, classes, enrolment, quiet: config.quiet }), messageGuard({ quiet: config.quiet }), new Persistence(rows)],
-  });
 
   const api = createApi(services);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

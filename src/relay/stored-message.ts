@@ -17,11 +17,21 @@ export interface StoredMessage {
   ds: string;
 }
 
-/** The message for a state just written (the full update the relay stored). */
-export function storedMessageFor(state: Uint8Array): StoredMessage {
-  const sv = Y.encodeStateVectorFromUpdate(state);
-  const { ds } = Y.decodeUpdate(state);
+function message(sv: Uint8Array, ds: Y.Snapshot['ds']): StoredMessage {
   return { type: 'stored', sv: toBase64(sv), ds: toBase64(Y.encodeSnapshot(Y.createSnapshot(ds, new Map()))) };
+}
+
+/**
+ * The message for a document whose state is exactly what was written (the relay calls it in the
+ * same synchronous step as encoding the state it stores). Cheap: ~0.05 ms for a year-long plan.
+ */
+export function storedMessageOf(doc: Y.Doc): StoredMessage {
+  return message(Y.encodeStateVector(doc), Y.snapshot(doc).ds);
+}
+
+/** The same from an encoded state (decodes it all: ~30x slower; for tools and tests). */
+export function storedMessageFor(state: Uint8Array): StoredMessage {
+  return message(Y.encodeStateVectorFromUpdate(state), Y.decodeUpdate(state).ds);
 }
 
 export function encodeStoredMessage(message: StoredMessage): string {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { docName } from '../../src/core';
 import { openDatabase } from '../../src/relay/db/open';
 import { DocumentRows } from '../../src/relay/persistence';
-import { parseStoredMessage, storedCovers, storedMessageFor } from '../../src/relay/stored-message';
+import { parseStoredMessage, storedCovers, storedMessageFor, storedMessageOf } from '../../src/relay/stored-message';
 import { cleanup, connectDoc, newClass, newRelay, newTeacher, waitFor } from './helpers';
 import { join } from 'node:path';
 
@@ -49,6 +49,14 @@ describe('storedCovers (pure)', () => {
     expect(storedCovers(storedMessageFor(Y.encodeStateAsUpdate(a)), b)).toBe(false);
   });
 
+  it('from a document or from its encoded state, the message is the same', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'abcdef');
+    doc.getText('t').delete(1, 2);
+    doc.getMap('m').set('k', 'v');
+    expect(storedMessageOf(doc)).toEqual(storedMessageFor(Y.encodeStateAsUpdate(doc)));
+  });
+
   it('never treats garbage as covering', () => {
     const doc = new Y.Doc();
     doc.getMap('m').set('x', 1);
@@ -91,6 +99,21 @@ describe('the stored message from the relay', () => {
     expect(conn.stored.every((m) => !storedCovers(m, conn.doc))).toBe(true);
     await conn.whenStored();
     expect(conn.stored.length).toBeGreaterThan(count);
+  });
+
+  it('a device with nothing new learns on connecting that the relay has stored all it holds', async () => {
+    const relay = await newRelay();
+    const teacher = await newTeacher(relay);
+    const cls = await newClass(relay, teacher);
+    const name = docName({ kind: 'staff', classId: cls.classId });
+    const first = await connectDoc(relay, name, teacher.token);
+    first.doc.getMap('notes').set('n1', 'x');
+    await first.whenStored();
+    first.provider.destroy();
+    await waitFor(() => !relay.hocuspocus.documents.has(name));
+    // Loaded again from disk for the next device, which already holds everything.
+    const again = await connectDoc(relay, name, teacher.token, replica(first.doc));
+    await again.whenStored(1_000);
   });
 });
 

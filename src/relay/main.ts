@@ -34,6 +34,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // A stray rejected promise must not take down the relay with unsaved documents in memory.
+  process.on('unhandledRejection', (reason) => console.error('[pathbook] unhandled rejection', reason));
+  process.on('uncaughtException', (error) => {
+    console.error('[pathbook] uncaught exception', error);
+    stop('uncaughtException');
+  });
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,8 @@ export class PathbookDb extends Dexie {
 
   constructor(name = 'pathbook') {
     // The factory is taken from the global at construction so tests can install fake-indexeddb first.
-    super(name, { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
+    const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    super(name, idb ? { indexedDB: idb, IDBKeyRange: globalThis.IDBKeyRange } : {});
     this.version(1).stores({
       profiles: 'id, lastOpenedAt',
       docs: '[profileId+name], profileId, [profileId+classId]',

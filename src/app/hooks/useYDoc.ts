@@ -26,9 +26,13 @@ export function useYDoc<T>(ref: DocRef | null, view: (doc: Y.Doc) => T): DocView
     if (!local) return;
     let live = true;
     setLoaded(false);
-    void local.whenLoaded.then(() => live && setLoaded(true));
     const onUpdate = () => setVersion((v) => v + 1);
-    local.doc.on('update', onUpdate);
+    // Listening only after the load: an 'update' listener during it makes Yjs re-encode everything loaded.
+    void local.whenLoaded.then(() => {
+      if (!live) return;
+      local.doc.on('update', onUpdate);
+      setLoaded(true);
+    });
     return () => {
       live = false;
       local.doc.off('update', onUpdate);

@@ -25,6 +25,14 @@ function remember(profileId: string | null): void {
   }
 }
 
+/**
+ * Closing writes what is still queued. If the disk refuses, the documents stay open in this page
+ * (nothing is dropped) and the storage alert has already told the person.
+ */
+function closeQuietly(store: DocStore | null): void {
+  store?.closeAll().catch((error: unknown) => console.warn('Pathbook: some changes are still waiting to be saved', error));
+}
+
 export function SessionProvider(props: { children: ComponentChildren; onReady(): void }) {
   const [profile, setProfile] = useState<DeviceProfile | null>(null);
   const [store, setStore] = useState<DocStore | null>(null);
@@ -35,7 +43,7 @@ export function SessionProvider(props: { children: ComponentChildren; onReady():
     await updateProfile(profileId, { lastOpenedAt: Date.now() });
     setStore((previous) => {
       if (previous && previous.profileId === profileId) return previous;
-      previous?.closeAll();
+      closeQuietly(previous);
       return new DocStore(profileId);
     });
     setProfile(found);
@@ -44,7 +52,7 @@ export function SessionProvider(props: { children: ComponentChildren; onReady():
 
   const close = useCallback(() => {
     setStore((previous) => {
-      previous?.closeAll();
+      closeQuietly(previous);
       return null;
     });
     setProfile(null);

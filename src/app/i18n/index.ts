@@ -1,8 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Language } from '../../core';
-import { en, type MessageKey } from './en';
-import { es } from './es';
+import { en, es, type MessageKey } from './messages';
 
 export type { MessageKey };
 /** `status.pending` for the pair `status.pending_one` / `status.pending_other`. */

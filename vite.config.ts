@@ -44,6 +44,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // In development the relay runs beside Vite (`npm start` in another terminal, or PORT=8080).
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/sync': { target: 'ws://127.0.0.1:8080', ws: true },
+    },
+  },
   preview: { host: '127.0.0.1', port: 8080 },
 });

@@ -22,7 +22,7 @@ describe('a teacher working offline', () => {
 
   afterAll(async () => {
     await device?.close();
-    await app?.close().catch(() => {});
+    await app?.dispose();
   });
 
   it('is installable: Chromium reports no installability errors', async () => {

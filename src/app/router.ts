@@ -9,6 +9,7 @@ export type Route =
   | { name: 'student'; studentId: string }
   | { name: 'checkin'; studentId: string; checkinId: string | null }
   | { name: 'join'; code: string }
+  | { name: 'connect' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'student' && second && parts.length === 2) return { name: 'student', studentId: second };
   if (first === 'checkin' && second && parts.length === 2) return { name: 'checkin', studentId: second, checkinId: params.get('id') };
   if (first === 'join' && parts.length <= 2) return { name: 'join', code: second ?? '' };
+  if (first === 'connect' && parts.length === 1) return { name: 'connect' };
   return { name: 'not-found' };
 }
 
@@ -35,6 +37,7 @@ export function href(route: Route): string {
     case 'start':
     case 'setup':
     case 'class':
+    case 'connect':
       return `#/${route.name}`;
     case 'student':
       return `#/student/${encodeURIComponent(route.studentId)}`;

@@ -3,7 +3,7 @@ import { createProfile } from '../../local/profiles';
 import { Field } from '../components/Field';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import { useSession } from '../session/context';
 import { db } from '../../local/db';
 import type { DeviceProfile } from '../../local/types';
@@ -69,7 +69,12 @@ export function FirstRun() {
           <button type="submit" class="button button--primary">{t('start.continue')}</button>
         </form>
       )}
-      {role === 'student' && <p class="card">{t('start.studentNeedsCode')}</p>}
+      {role === 'student' && (
+        <div class="card stack">
+          <p>{t('start.studentNeedsCode')}</p>
+          <a class="button button--primary" href={href({ name: 'join', code: '' })}>{t('join.title')}</a>
+        </div>
+      )}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import * as setup from './catalogs/setup';
 import * as classList from './catalogs/class';
 import * as plan from './catalogs/plan';
 import * as checkin from './catalogs/checkin';
+import * as sync from './catalogs/sync';
 
 export const en = {
   ...shell.en,
@@ -17,6 +18,7 @@ export const en = {
   ...classList.en,
   ...plan.en,
   ...checkin.en,
+  ...sync.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -28,4 +30,5 @@ export const es: Record<MessageKey, string> = {
   ...classList.es,
   ...plan.es,
   ...checkin.es,
+  ...sync.es,
 };

@@ -7,6 +7,10 @@ import { useI18n } from '../i18n';
 import { StudentPlan } from '../plan/StudentPlan';
 import { href, useRoute, type Route } from '../router';
 import { useSession } from '../session/context';
+import { lazyScreen } from '../components/Lazy';
+
+const Join = lazyScreen(() => import('../join/Join').then((m) => m.Join));
+const Connect = lazyScreen(() => import('../connect/Connect').then((m) => m.Connect));
 
 /** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
 export function Screen() {
@@ -16,6 +20,7 @@ export function Screen() {
     document.getElementById('main')?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [route.name, (route as { studentId?: string }).studentId]);
+  if (route.name === 'join') return <Join code={route.code} />;
   if (!profile) return <FirstRun />;
   return <ForRoute route={route} hasClass={classId !== null} role={profile.role} />;
 }
@@ -37,6 +42,8 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
       return <StudentPlan studentId={route.studentId} />;
     case 'checkin':
       return <CheckInForm studentId={route.studentId} checkinId={route.checkinId} />;
+    case 'connect':
+      return <Connect />;
     case 'join':
     case 'not-found':
       return (

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { createProfile } from '../../local/profiles';
+import { requestPersistence } from '../../local/storage-estimate';
+import { Field } from '../components/Field';
+import { Notice } from '../components/Notice';
+import { useI18n, type TextKey } from '../i18n';
+import { navigate } from '../router';
+import { useSession } from '../session/context';
+import { deviceId } from '../session/device-id';
+import { joinClass, lookUpClass, relayOrigin, type ClassLookup } from '../connect/relay-calls';
+
+const KNOWN_ERRORS = ['unreachable', 'unknown-code', 'too-many-attempts'];
+
+/** A student joins their class with the code (or the QR link), then picks their name from the roster. */
+export function Join({ code: initialCode }: { code: string }) {
+  const { t, language } = useI18n();
+  const session = useSession();
+  const [code, setCode] = useState(initialCode.toUpperCase());
+  const [found, setFound] = useState<ClassLookup | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const explain = (e: { code: string; message: string }) =>
+    setError(KNOWN_ERRORS.includes(e.code) ? t(`join.error.${e.code}` as TextKey) : t('join.error.other', { message: e.message }));
+
+  async function look(event?: Event) {
+    event?.preventDefault();
+    const clean = code.replace(/[^0-9a-z]/gi, '').toUpperCase();
+    if (clean.length !== 6) return setError(t('join.codeRequired'));
+    setBusy(true);
+    setError(null);
+    const result = await lookUpClass(relayOrigin(), clean, deviceId());
+    setBusy(false);
+    if ('error' in result) explain(result.error);
+    else setFound(result);
+  }
+
+  useEffect(() => {
+    if (initialCode) void look();
+  }, []);
+
+  async function pick(studentId: string, displayName: string) {
+    if (!found) return;
+    setBusy(true);
+    setError(null);
+    const joined = await joinClass(relayOrigin(), found.code, studentId, deviceId());
+    if ('error' in joined) {
+      setBusy(false);
+      return explain(joined.error);
+    }
+    const profile = await createProfile({
+      role: 'student', displayName, language, classIds: [joined.classId], studentId, relayUrl: relayOrigin(), token: joined.token,
+    });
+    // Joining is the moment to ask the browser to keep this student's work (it needs a user action).
+    void requestPersistence();
+    await session.open(profile.id);
+    navigate({ name: 'home' });
+  }
+
+  return (
+    <section class="stack" aria-labelledby="join-title">
+      <h1 id="join-title">{t('join.title')}</h1>
+      {error && <Notice kind="error">{error}</Notice>}
+      {!found && (
+        <form class="card stack" onSubmit={(e) => void look(e)} noValidate>
+          <Field label={t('join.code')} hint={t('join.codeHint')}>
+            {({ id, describedBy }) => (
+              <input id={id} aria-describedby={describedBy} value={code} autocomplete="off" autocapitalize="characters" spellcheck={false}
+                maxLength={8} class="code-input" onInput={(e) => setCode(e.currentTarget.value.toUpperCase())} />
+            )}
+          </Field>
+          <button type="submit" class="button button--primary" disabled={busy}>{busy ? t('join.working') : t('join.next')}</button>
+        </form>
+      )}
+      {found && (
+        <div class="card stack">
+          <p class="muted">{t('join.inClass', { name: found.className })}</p>
+          <h2>{t('join.whoAreYou')}</h2>
+          <ul class="name-grid">
+            {found.students.map((s) => (
+              <li key={s.id}>
+                <button type="button" class="button button--block" disabled={busy} onClick={() => void pick(s.id, s.displayName)}>
+                  {t('join.its', { name: s.displayName })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

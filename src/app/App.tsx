@@ -9,18 +9,21 @@ import { Screen } from './shell/Screen';
 import { SessionProvider } from './session/SessionProvider';
 import { useSession } from './session/context';
 import { TeacherProjection } from './session/TeacherProjection';
+import { SyncProvider } from './session/SyncProvider';
 
 export function App() {
   const [ready, setReady] = useState(false);
   return (
     <SessionProvider onReady={() => setReady(true)}>
       <Localized>
+        <SyncProvider>
         <SkipLink />
         <Header />
         <StorageAlerts />
         <TeacherProjection />
         <main id="main" tabIndex={-1}>{ready ? <Screen /> : null}</main>
         <UpdatePrompt />
+        </SyncProvider>
       </Localized>
     </SessionProvider>
   );

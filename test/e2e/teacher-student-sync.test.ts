@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
+import { serveBuiltApp, type ServedApp } from './support/serve';
+
+/**
+ * Two real devices meet through the relay: a teacher's and a student's, each a separate Chromium
+ * profile. Both work offline, come back online, and each sees the other's work, stored on the relay.
+ */
+describe('a teacher and a student sync through the relay', () => {
+  let app: ServedApp;
+  let teacherDevice: Profile;
+  let studentDevice: Profile;
+  let teacher: Page;
+  let student: Page;
+
+  beforeAll(async () => {
+    app = await serveBuiltApp();
+    teacherDevice = await launchDevice();
+    studentDevice = await launchDevice();
+    teacher = await openApp(teacherDevice.context, app.url);
+    student = await openApp(studentDevice.context, app.url);
+  });
+
+  afterAll(async () => {
+    await teacherDevice?.close();
+    await studentDevice?.close();
+    await app?.dispose();
+  });
+
+  const status = (page: Page) => page.locator('.save-status').innerText();
+
+  it('a class made offline is connected, and a student joins it with the code', async () => {
+    await teacher.getByRole('button', { name: "I'm a teacher" }).click();
+    await teacher.getByLabel('Your name').fill('Ms Rivera');
+    await teacher.getByRole('button', { name: 'Continue' }).click();
+    await teacher.getByLabel('Class name').fill('Year 5 Maple');
+    await teacher.getByRole('button', { name: 'Create class' }).click();
+    for (const name of ['Ana Lopez', 'Mateo Chen']) {
+      await teacher.getByLabel('Student name').fill(name);
+      await teacher.getByRole('button', { name: 'Add student' }).click();
+    }
+    await expect.poll(() => teacher.locator('.roster li').count()).toBe(2);
+
+    await teacher.getByRole('link', { name: 'Connect to the school server' }).click();
+    await teacher.getByLabel('Email').fill('rivera@school.test');
+    await teacher.getByLabel('Password').fill('correct horse battery');
+    await teacher.getByRole('button', { name: 'Create account and connect' }).click();
+    const code = (await teacher.locator('.join-code__code').innerText({ timeout: 20_000 })).trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await seriousA11yViolations(teacher)).toEqual([]);
+    await expect.poll(() => status(teacher), { timeout: 20_000 }).toContain('Stored on the school server');
+
+    await student.getByRole('button', { name: "I'm a student" }).click();
+    await student.getByRole('link', { name: 'Join your class' }).click();
+    await student.getByLabel('Class code').fill(code);
+    await student.getByRole('button', { name: 'Next' }).click();
+    await student.getByRole('button', { name: "I'm Ana Lopez" }).click();
+    await expect.poll(() => student.getByRole('heading', { level: 1 }).innerText(), { timeout: 20_000 }).toContain('Ana Lopez');
+    await expect.poll(() => status(student), { timeout: 20_000 }).toContain('Synced');
+  });
+
+  it('both edit offline; back online each sees the other, synced and stored on the relay', async () => {
+    await teacherDevice.context.setOffline(true);
+    await studentDevice.context.setOffline(true);
+
+    // The teacher adds a goal to Ana's plan; Ana adds an interest to her own.
+    await teacher.goto(new URL('#/class', app.url).toString());
+    await teacher.getByRole('link', { name: 'Ana Lopez', exact: true }).click();
+    await teacher.getByRole('button', { name: 'Add a goal' }).click();
+    await teacher.getByLabel('Goal', { exact: true }).fill('Read two chapter books');
+    await teacher.getByRole('button', { name: 'Save goal' }).click();
+    await student.locator('#item-interest').fill('football');
+    await student.locator('#item-interest').press('Enter');
+    await expect.poll(() => status(teacher)).toMatch(/waiting to sync|Offline/);
+    await expect.poll(() => status(student)).toMatch(/waiting to sync|Offline/);
+
+    await teacherDevice.context.setOffline(false);
+    await studentDevice.context.setOffline(false);
+    await expect.poll(() => student.locator('.goal-card h3').allInnerTexts(), { timeout: 30_000 }).toContain('Read two chapter books');
+    await expect.poll(() => teacher.locator('.chip').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringContaining('football')]);
+    for (const page of [teacher, student]) {
+      await expect.poll(() => status(page), { timeout: 30_000 }).toContain('Stored on the school server');
+      expect(await status(page)).toContain('Synced');
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { RelayError } from '../errors';
 import { MAX_CLIENT_SCHEMA, MIN_CLIENT_SCHEMA } from '../schema-version';
 import type { RelayServices } from '../services';
 import { authRoutes } from './auth-routes';
+import { blobApi } from './blob-routes';
 import { classRoutes } from './class-routes';
 import { familyRoutes } from './family-routes';
 import { joinRoutes } from './join-routes';
@@ -29,8 +30,10 @@ export function createApi(s: RelayServices): (req: IncomingMessage, res: ServerR
   classRoutes(router, s);
   joinRoutes(router, s);
   familyRoutes(router, s);
+  const photos = blobApi(s);
 
   return async (req, res, url) => {
+    if (await photos(req, res, url)) return;
     try {
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (!match) throw new RelayError(404, 'not-found', `No API route ${url.pathname}.`);

@@ -16,7 +16,7 @@ const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 async function send(relay: TestRelay, method: string, path: string, token: string | null, body?: Uint8Array) {
   const headers: Record<string, string> = { 'content-type': 'image/jpeg' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(relay.url + path, { method, headers, body });
+  const res = await fetch(relay.url + path, { method, headers, body: body as BodyInit | undefined });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const json = res.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(new TextDecoder().decode(bytes)) : null;
   return { status: res.status, type: res.headers.get('content-type'), bytes, json };

@@ -10,6 +10,11 @@ export type Route =
   | { name: 'checkin'; studentId: string; checkinId: string | null }
   | { name: 'join'; code: string }
   | { name: 'connect' }
+  | { name: 'my-plan' }
+  | { name: 'projects' }
+  | { name: 'project'; projectId: string }
+  | { name: 'reflections' }
+  | { name: 'me' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +31,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'checkin' && second && parts.length === 2) return { name: 'checkin', studentId: second, checkinId: params.get('id') };
   if (first === 'join' && parts.length <= 2) return { name: 'join', code: second ?? '' };
   if (first === 'connect' && parts.length === 1) return { name: 'connect' };
+  if ((first === 'my-plan' || first === 'reflections' || first === 'me') && parts.length === 1) return { name: first };
+  if (first === 'projects' && parts.length === 1) return { name: 'projects' };
+  if (first === 'projects' && second && parts.length === 2) return { name: 'project', projectId: second };
   return { name: 'not-found' };
 }
 
@@ -38,7 +46,13 @@ export function href(route: Route): string {
     case 'setup':
     case 'class':
     case 'connect':
+    case 'my-plan':
+    case 'projects':
+    case 'reflections':
+    case 'me':
       return `#/${route.name}`;
+    case 'project':
+      return `#/projects/${encodeURIComponent(route.projectId)}`;
     case 'student':
       return `#/student/${encodeURIComponent(route.studentId)}`;
     case 'checkin':

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { updateProfile } from '../../local/profiles';
+import { Field } from '../components/Field';
+import { useI18n } from '../i18n';
+import { useSession } from '../session/context';
+import { StudentNav } from '../student-home/StudentNav';
+import { hashPin, isPin } from './pin';
+import { PICTURE_NAMES, PICTURES } from './pictures';
+import { RemoveMe } from './RemoveMe';
+import { StorageUse } from './StorageUse';
+import './profiles.css';
+
+/** My picture and secret number for this device, the space Pathbook uses, and removing me from the device. */
+export function MePage() {
+  const { t } = useI18n();
+  const { profile, refreshProfile } = useSession();
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!profile) return null;
+
+  async function savePin(event: Event) {
+    event.preventDefault();
+    if (!isPin(pin)) return setError(t('me.pinFour'));
+    if (pin !== again) return setError(t('me.pinMismatch'));
+    await updateProfile(profile!.id, { pinHash: await hashPin(pin) });
+    await refreshProfile();
+    setPin(''); setAgain(''); setError(null);
+    setMessage(t('me.pinSaved'));
+  }
+
+  return (
+    <section class="stack student" aria-labelledby="me-title">
+      {profile.role === 'student' && <StudentNav />}
+      <h1 id="me-title">{t('me.title', { name: profile.displayName })}</h1>
+      <section class="card stack" aria-labelledby="me-picture">
+        <h2 id="me-picture">{t('me.picture')}</h2>
+        <p class="muted">{t('me.pictureHint')}</p>
+        <div class="picture-grid" role="radiogroup" aria-labelledby="me-picture">
+          {PICTURES.map((p, i) => (
+            <button key={p} type="button" role="radio" aria-checked={profile.picture === i} aria-label={t(`picture.${PICTURE_NAMES[i]!}`)}
+              class={`picture-choice${profile.picture === i ? ' picture-choice--on' : ''}`}
+              onClick={() => void updateProfile(profile.id, { picture: i }).then(refreshProfile)}>
+              <span aria-hidden="true">{p}</span>
+            </button>
+          ))}
+        </div>
+      </section>
+      <form class="card stack" aria-labelledby="me-pin" onSubmit={(e) => void savePin(e)} noValidate>
+        <h2 id="me-pin">{t('me.pin')}</h2>
+        <p class="muted">{profile.pinHash ? t('me.pinIsSet') : t('me.pinHint')}</p>
+        <Field label={t('me.pinNew')}>
+          {({ id }) => <input id={id} type="password" inputMode="numeric" autocomplete="new-password" maxLength={4} value={pin} onInput={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))} />}
+        </Field>
+        <Field label={t('me.pinAgain')} error={error}>
+          {({ id, describedBy, invalid }) => <input id={id} type="password" inputMode="numeric" autocomplete="new-password" maxLength={4} aria-describedby={describedBy} aria-invalid={invalid} value={again} onInput={(e) => setAgain(e.currentTarget.value.replace(/\D/g, ''))} />}
+        </Field>
+        <div class="button-row">
+          <button type="submit" class="button button--primary">{t('me.pinSave')}</button>
+          {profile.pinHash && (
+            <button type="button" class="button" onClick={() => void updateProfile(profile.id, { pinHash: null }).then(refreshProfile).then(() => setMessage(t('me.pinRemoved')))}>{t('me.pinRemove')}</button>
+          )}
+        </div>
+        {message && <p role="status">{message}</p>}
+      </form>
+      <StorageUse />
+      <RemoveMe />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import type { Milestone, PlanDocument } from '../../core';
+import { Field } from '../components/Field';
+import { useI18n } from '../i18n';
+
+/** The steps of a project, each with an optional due date, ticked off when done. */
+export function Milestones(props: { plan: PlanDocument; projectId: string; milestones: Milestone[]; readOnly: boolean }) {
+  const { t, formatDate } = useI18n();
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section class="card stack" aria-labelledby="steps-title">
+      <h2 id="steps-title"><span aria-hidden="true">🚩 </span>{t('milestones.title')}</h2>
+      {props.milestones.length === 0 && <p class="muted">{t('milestones.none')}</p>}
+      <ul class="milestones">
+        {props.milestones.map((m) => (
+          <li key={m.id}>
+            <label class="milestone">
+              <input type="checkbox" checked={m.doneAt !== null} disabled={props.readOnly}
+                onChange={(e) => props.plan.milestones.update(m.id, { doneAt: e.currentTarget.checked ? Date.now() : null })} />
+              <span class={m.doneAt !== null ? 'milestone__done' : undefined}>{m.title}</span>
+              {m.due && <span class="muted"> · {t('home.due', { date: formatDate(m.due) })}</span>}
+              {m.doneAt !== null && <span class="visually-hidden"> ({t('milestones.done')})</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {!props.readOnly && (
+        <form class="stack milestone-form" noValidate onSubmit={(e) => {
+          e.preventDefault();
+          if (!title.trim()) return setError(t('milestones.titleRequired'));
+          props.plan.milestones.add({ projectId: props.projectId, title: title.trim(), due: due || null, doneAt: null });
+          setTitle('');
+          setDue('');
+        }}>
+          <Field label={t('milestones.new')} error={error}>
+            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
+          </Field>
+          <Field label={t('milestones.due')}>
+            {({ id }) => <input id={id} type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />}
+          </Field>
+          <button type="submit" class="button">{t('milestones.add')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

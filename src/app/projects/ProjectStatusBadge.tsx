@@ -1,0 +1,14 @@
+import { useI18n } from '../i18n';
+import type { ProjectStatus } from './project-state';
+
+const SYMBOL: Record<ProjectStatus, string> = { proposed: '⏳', active: '▶', done: '✓', dropped: '–' };
+
+/** Status in words and a symbol, never colour alone. */
+export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
+  const { t } = useI18n();
+  return (
+    <span class={`badge project-badge project-badge--${status}`}>
+      <span aria-hidden="true">{SYMBOL[status]}</span> {t(`projects.status.${status}`)}
+    </span>
+  );
+}

@@ -10,7 +10,6 @@ import * as classList from './catalogs/class';
 import * as plan from './catalogs/plan';
 import * as checkin from './catalogs/checkin';
 import * as sync from './catalogs/sync';
-import * as student from './catalogs/student';
 
 export const en = {
   ...shell.en,
@@ -20,7 +19,6 @@ export const en = {
   ...plan.en,
   ...checkin.en,
   ...sync.en,
-  ...student.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -33,5 +31,4 @@ export const es: Record<MessageKey, string> = {
   ...plan.es,
   ...checkin.es,
   ...sync.es,
-  ...student.es,
 };

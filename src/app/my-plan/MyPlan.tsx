@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LOCAL_EDIT, localDay, planDocument } from '../../core';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { GoalForm, type GoalFields } from '../plan/GoalForm';
 import { goalViews } from '../plan/goal-view';
 import { ProfileEditor } from '../plan/ProfileEditor';

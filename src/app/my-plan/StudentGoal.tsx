@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../../core';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { GoalCard } from '../plan/GoalCard';
 import type { GoalView } from '../plan/goal-view';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { updateProfile } from '../../local/profiles';
 import { Field } from '../components/Field';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { useSession } from '../session/context';
 import { StudentNav } from '../student-home/StudentNav';
 import { hashPin, isPin } from './pin';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeviceProfile } from '../../local/types';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { checkPin } from './pin';
 import { pictureOf } from './pictures';
 

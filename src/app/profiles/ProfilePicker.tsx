@@ -3,7 +3,7 @@ import { listProfiles } from '../../local/profiles';
 import type { DeviceProfile } from '../../local/types';
 import { FirstRun } from '../first-run/FirstRun';
 import { useLiveQuery } from '../hooks/useLiveQuery';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { href, navigate } from '../router';
 import { useSession } from '../session/context';
 import { PinPad } from './PinPad';

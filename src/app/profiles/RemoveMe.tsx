@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { removeProfile, unsyncedSummary } from '../../local/profiles';
 import type { UnsyncedSummary } from '../../local/types';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { navigate } from '../router';
 import { useSession } from '../session/context';
 

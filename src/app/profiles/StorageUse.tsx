@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence, storageUsage, type StorageUsage } from '../../local/storage-estimate';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);

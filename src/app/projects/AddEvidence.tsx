@@ -3,7 +3,7 @@ import type { PlanDocument } from '../../core';
 import { keepBlob } from '../../local/blobs';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { useSession } from '../session/context';
 import { shrinkPhoto } from './shrink-photo';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Milestone, PlanDocument } from '../../core';
 import { Field } from '../components/Field';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 
 /** The steps of a project, each with an optional due date, ticked off when done. */
 export function Milestones(props: { plan: PlanDocument; projectId: string; milestones: Milestone[]; readOnly: boolean }) {

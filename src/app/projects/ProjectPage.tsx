@@ -1,6 +1,6 @@
 import { planDocument } from '../../core';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { href } from '../router';
 import { StudentNav } from '../student-home/StudentNav';
 import { classInfo, useStudentDocs } from '../student-home/use-student';

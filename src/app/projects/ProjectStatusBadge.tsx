@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import type { ProjectStatus } from './project-state';
 
 const SYMBOL: Record<ProjectStatus, string> = { proposed: '⏳', active: '▶', done: '✓', dropped: '–' };

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { planDocument } from '../../core';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { href, navigate } from '../router';
 import { StudentNav } from '../student-home/StudentNav';
 import { classInfo, useStudentDocs } from '../student-home/use-student';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LearningTarget, Level, PlanDocument, SelfAssessment } from '../../core';
 import { Field } from '../components/Field';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 
 const LEVELS: Level[] = [1, 2, 3, 4];
 const ICONS = ['🌱', '🌿', '🌳', '🌟'];

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { MOODS, planDocument, type Mood, type PlanDocument, type Reflection } from '../../core';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { StudentNav } from '../student-home/StudentNav';
 import { useStudentDocs } from '../student-home/use-student';
 import { UndoButton } from '../undo/UndoButton';

@@ -11,13 +11,7 @@ import { lazyScreen } from '../components/Lazy';
 
 const Join = lazyScreen(() => import('../join/Join').then((m) => m.Join));
 const Connect = lazyScreen(() => import('../connect/Connect').then((m) => m.Connect));
-const StudentHome = lazyScreen(() => import('../student-home/StudentHome').then((m) => m.StudentHome));
-const MyPlan = lazyScreen(() => import('../my-plan/MyPlan').then((m) => m.MyPlan));
-const Projects = lazyScreen(() => import('../projects/Projects').then((m) => m.Projects));
-const ProjectPage = lazyScreen(() => import('../projects/ProjectPage').then((m) => m.ProjectPage));
-const Reflections = lazyScreen(() => import('../reflections/Reflections').then((m) => m.Reflections));
-const ProfilePicker = lazyScreen(() => import('../profiles/ProfilePicker').then((m) => m.ProfilePicker));
-const MePage = lazyScreen(() => import('../profiles/MePage').then((m) => m.MePage));
+const StudentArea = lazyScreen(() => import('../student-home/StudentArea').then((m) => m.StudentArea));
 
 /** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
 export function Screen() {
@@ -28,7 +22,7 @@ export function Screen() {
     window.scrollTo(0, 0);
   }, [route.name, (route as { studentId?: string }).studentId]);
   if (route.name === 'join') return <Join code={route.code} />;
-  if (!profile) return route.name === 'start' ? <FirstRun /> : <ProfilePicker />;
+  if (!profile) return route.name === 'start' ? <FirstRun /> : <StudentArea route={{ name: 'picker' }} />;
   return <ForRoute route={route} hasClass={classId !== null} role={profile.role} />;
 }
 
@@ -43,7 +37,7 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
     case 'home':
     case 'class':
       if (!hasClass) return role === 'teacher' ? <ClassSetup /> : <FirstRun />;
-      if (role === 'student' && profile?.studentId) return <StudentHome />;
+      if (role === 'student' && profile?.studentId) return <StudentArea route={route} />;
       return <ClassList />;
     case 'student':
       return <StudentPlan studentId={route.studentId} />;
@@ -52,15 +46,11 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
     case 'connect':
       return <Connect />;
     case 'my-plan':
-      return role === 'student' ? <MyPlan /> : <NotFound />;
     case 'projects':
-      return role === 'student' ? <Projects /> : <NotFound />;
     case 'project':
-      return role === 'student' ? <ProjectPage projectId={route.projectId} /> : <NotFound />;
     case 'reflections':
-      return role === 'student' ? <Reflections /> : <NotFound />;
     case 'me':
-      return <MePage />;
+      return role === 'student' ? <StudentArea route={route} /> : <NotFound />;
     case 'join':
     case 'not-found':
       return <NotFound />;

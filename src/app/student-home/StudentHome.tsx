@@ -2,7 +2,7 @@ import { localDay } from '../../core';
 import { Notice } from '../components/Notice';
 import { PaceBadge } from '../components/PaceBadge';
 import { ProgressBar } from '../components/ProgressBar';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from './i18n';
 import type { GoalView } from '../plan/goal-view';
 import { href } from '../router';
 import { StudentNav } from './StudentNav';

@@ -1,4 +1,4 @@
-import { useI18n, type TextKey } from '../i18n';
+import { useStudentI18n as useI18n, type StudentTextKey as TextKey } from './i18n';
 import { href, useRoute, type Route } from '../router';
 import { PhotoUploader } from '../projects/PhotoUploader';
 import { IdleLock } from '../profiles/IdleLock';

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from './i18n';
 import { teacherNote } from './use-student';
 
 /** The teacher's latest shared note and the next steps: read-only here (the coach document is the teacher's). */

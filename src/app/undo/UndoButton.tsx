@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type * as Y from 'yjs';
-import { useI18n } from '../i18n';
+import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { planUndo } from './plan-undo';
 
 /** "Undo my last change": reverts this person's own last edit to their plan, never someone else's. */

@@ -32,7 +32,7 @@ export function StudentGoal(props: { view: GoalView; plan: PlanDocument; readOnl
       ) : null}
       {!props.readOnly && open && (
         <button type="button" class="button" onClick={() => props.plan.statusChanges.add({ recordId: goal.id, status: 'achieved', at: Date.now(), by: 'student' })}>
-          <span aria-hidden="true">⭐ </span>{t('myPlan.markAchieved', { title: goal.title })}
+          <span aria-hidden="true">⭐ </span>{t('myPlan.markAchieved')}<span class="visually-hidden"> ({goal.title})</span>
         </button>
       )}
     </div>

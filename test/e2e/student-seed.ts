@@ -129,3 +129,36 @@ export async function openProfile(page: Page, profileId: string): Promise<void> 
   await page.evaluate((id) => localStorage.setItem('pathbook:last-profile', id), profileId);
   await page.reload();
 }
+
+/**
+ * Whether this text is in what the device has written to disk for a profile's document (Yjs
+ * updates hold inserted text as UTF-8, so the stored rows can be searched without decoding them).
+ */
+export async function storedOnDisk(page: Page, profileId: string, docPrefix: string, text: string): Promise<boolean> {
+  return page.evaluate(async ({ prefix, text }) => {
+    const needle = new TextEncoder().encode(text);
+    const contains = (bytes: Uint8Array) => {
+      outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+        for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+        return true;
+      }
+      return false;
+    };
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(prefix));
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const rows = await new Promise<unknown[]>((resolve) => {
+        const tx = db.transaction('updates', 'readonly');
+        const all = tx.objectStore('updates').getAll();
+        tx.oncomplete = () => resolve(all.result);
+      });
+      db.close();
+      if (rows.some((row) => row instanceof Uint8Array && contains(row))) return true;
+    }
+    return false;
+  }, { prefix: `pathbook:${profileId}:${docPrefix}`, text });
+}

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { CHECKIN_KINDS, classDocument, coachDocument, localDay, planDocument, type CheckInKind } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
-import { useI18n } from '../i18n';
 import { goalViews } from '../plan/goal-view';
 import { href, navigate } from '../router';
 import { useSession } from '../session/context';
@@ -10,10 +9,12 @@ import { ensureCheckIn, privateNoteFor, updateCheckIn, writePrivateNote } from '
 import { GoalNotes } from './GoalNotes';
 import { NextSteps } from './NextSteps';
 import { LockIcon } from '../components/LockIcon';
+import { useTeacherI18n } from '../dashboard/i18n';
+import './checkin.css';
 
 /** One-to-one check-in: every keystroke is stored at once, on this device, with no save button to forget. */
 export function CheckInForm({ studentId, checkinId }: { studentId: string; checkinId: string | null }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useTeacherI18n();
   const { classId, profile } = useSession();
   const [id, setId] = useState<string | null>(checkinId);
   const student = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).students.get(studentId));
@@ -41,8 +42,13 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
 
   return (
     <section class="stack" aria-labelledby="checkin-title">
-      <h1 id="checkin-title">{t('checkin.title', { name })}</h1>
-      <p class="muted">{t('checkin.autosave')}</p>
+      <div class="checkin-head">
+        <h1 id="checkin-title">{t('checkin.title', { name })}</h1>
+        <p class="muted">{t('checkin.autosave')} <a href={href({ name: 'student', studentId })}>{t('ci.openStudent', { name })}</a></p>
+      </div>
+      {previous?.sharedNote && (
+        <p class="card muted"><strong>{t('ci.lastShared')} ({formatDate(previous.date)}):</strong> {previous.sharedNote}</p>
+      )}
       <div class="card stack">
         <div class="two-col">
           <Field label={t('checkin.date')}>

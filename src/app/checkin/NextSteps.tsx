@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
-import { coachDocument, type Actor } from '../../core';
-import { Field } from '../components/Field';
-import { useI18n } from '../i18n';
+import { coachDocument, newId, type NextStep } from '../../core';
+import { useTeacherI18n } from '../dashboard/i18n';
+import { StepRow } from './StepRow';
 
 interface NextStepsProps {
   coach: Y.Doc;
@@ -12,71 +12,56 @@ interface NextStepsProps {
   ensure(): string;
 }
 
+/**
+ * Last time's steps to tick off, then this check-in's steps. There is no "add" button to forget:
+ * an empty row is always there, and it becomes a step on its first keystroke (keyed by the id the
+ * step will get, so the same input keeps the focus and the caret while a new empty row appears).
+ */
 export function NextSteps({ coach, checkinId, previousId, readOnly, ensure }: NextStepsProps) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate } = useTeacherI18n();
   const steps = coachDocument(coach).nextSteps;
   const all = steps.list();
   const earlier = previousId ? all.filter((s) => s.checkinId === previousId) : [];
+  const [draftId, setDraftId] = useState(() => newId());
+  // Random ids do not keep typing order: steps made here are listed in the order they were made.
+  const [madeHere, setMadeHere] = useState<string[]>([]);
   const mine = checkinId ? all.filter((s) => s.checkinId === checkinId) : [];
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState<Actor>('student');
-  const [due, setDue] = useState('');
+  const order = (s: NextStep) => (madeHere.includes(s.id) ? madeHere.indexOf(s.id) : -1);
+  mine.sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : 1));
 
-  function add(event: Event) {
-    event.preventDefault();
-    if (!text.trim()) return;
-    steps.add({ checkinId: ensure(), text: text.trim(), owner, due: due || null });
-    setText('');
-    setDue('');
+  function startStep(text: string) {
+    steps.add({ checkinId: ensure(), text, owner: 'student', due: null }, draftId);
+    setMadeHere((ids) => [...ids, draftId]);
+    setDraftId(newId());
   }
 
   return (
     <section class="card stack" aria-labelledby="steps-title">
       <h2 id="steps-title">{t('checkin.nextSteps')}</h2>
       {earlier.length > 0 && (
-        <div>
+        <div class="stack">
           <h3>{t('checkin.lastNextSteps')}</h3>
-          <ul class="steps">
+          <ul class="steps steps--earlier">
             {earlier.map((s) => (
               <li key={s.id}>
                 <label>
                   <input type="checkbox" disabled={readOnly} checked={Boolean(s.doneAt)}
                     onChange={(e) => steps.update(s.id, { doneAt: e.currentTarget.checked ? Date.now() : null })} />
-                  {s.text} <span class="muted">· {t(`checkin.stepOwner.${s.owner}`)}{s.due ? ` · ${formatDate(s.due)}` : ''}</span>
+                  <span>{s.text} <span class="muted">· {t(`checkin.stepOwner.${s.owner}`)}{s.due ? ` · ${formatDate(s.due)}` : ''}</span></span>
                 </label>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {mine.length > 0 && (
-        <ul class="steps">
-          {mine.map((s) => (
-            <li key={s.id}>{s.text} <span class="muted">· {t(`checkin.stepOwner.${s.owner}`)}{s.due ? ` · ${formatDate(s.due)}` : ''}</span></li>
-          ))}
-        </ul>
-      )}
-      {!readOnly && (
-        <form class="stack" onSubmit={add} noValidate>
-          <Field label={t('checkin.stepText')}>
-            {({ id }) => <input id={id} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
-          </Field>
-          <div class="two-col">
-            <Field label={t('checkin.stepOwner')}>
-              {({ id }) => (
-                <select id={id} value={owner} onChange={(e) => setOwner(e.currentTarget.value as Actor)}>
-                  <option value="student">{t('checkin.stepOwner.student')}</option>
-                  <option value="teacher">{t('checkin.stepOwner.teacher')}</option>
-                </select>
-              )}
-            </Field>
-            <Field label={t('checkin.stepDue')}>
-              {({ id }) => <input id={id} type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />}
-            </Field>
-          </div>
-          <button type="submit" class="button">{t('checkin.addStep')}</button>
-        </form>
-      )}
+      <ol class="step-rows">
+        {mine.map((s, i) => (
+          <StepRow key={s.id} index={i + 1} step={s} readOnly={readOnly}
+            onChange={(patch) => steps.update(s.id, patch)} onRemove={() => steps.remove(s.id)} />
+        ))}
+        {!readOnly && <StepRow key={draftId} index={mine.length + 1} step={null} readOnly={false} onStart={startStep} />}
+      </ol>
+      <p class="muted">{t('ci.stepsHint')}</p>
     </section>
   );
 }

@@ -1,6 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { CheckInForm } from '../checkin/CheckInForm';
-import { ClassList } from '../class-list/ClassList';
 import { ClassSetup } from '../class-setup/ClassSetup';
 import { FirstRun } from '../first-run/FirstRun';
 import { useI18n } from '../i18n';
@@ -12,6 +10,8 @@ import { lazyScreen } from '../components/Lazy';
 const Join = lazyScreen(() => import('../join/Join').then((m) => m.Join));
 const Connect = lazyScreen(() => import('../connect/Connect').then((m) => m.Connect));
 const StudentArea = lazyScreen(() => import('../student-home/StudentArea').then((m) => m.StudentArea));
+const CheckInForm = lazyScreen(() => import('../checkin/CheckInForm').then((m) => m.CheckInForm));
+const Dashboard = lazyScreen(() => import('../dashboard/Dashboard').then((m) => m.Dashboard));
 
 /** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
 export function Screen() {
@@ -38,7 +38,7 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
     case 'class':
       if (!hasClass) return role === 'teacher' ? <ClassSetup /> : <FirstRun />;
       if (role === 'student' && profile?.studentId) return <StudentArea route={route} />;
-      return <ClassList />;
+      return <Dashboard />;
     case 'student':
       return <StudentPlan studentId={route.studentId} />;
     case 'checkin':

@@ -1,8 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { ClassSetup } from '../class-setup/ClassSetup';
 import { FirstRun } from '../first-run/FirstRun';
 import { useI18n } from '../i18n';
-import { StudentPlan } from '../plan/StudentPlan';
 import { href, useRoute, type Route } from '../router';
 import { useSession } from '../session/context';
 import { lazyScreen } from '../components/Lazy';
@@ -11,6 +9,9 @@ const Join = lazyScreen(() => import('../join/Join').then((m) => m.Join));
 const Connect = lazyScreen(() => import('../connect/Connect').then((m) => m.Connect));
 const StudentArea = lazyScreen(() => import('../student-home/StudentArea').then((m) => m.StudentArea));
 const CheckInForm = lazyScreen(() => import('../checkin/CheckInForm').then((m) => m.CheckInForm));
+const StudentView = lazyScreen(() => import('../student-view/StudentView').then((m) => m.StudentView));
+const ClassSetup = lazyScreen(() => import('../class-setup/ClassSetup').then((m) => m.ClassSetup));
+const StudentPlan = lazyScreen(() => import('../plan/StudentPlan').then((m) => m.StudentPlan));
 const Dashboard = lazyScreen(() => import('../dashboard/Dashboard').then((m) => m.Dashboard));
 
 /** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
@@ -40,7 +41,7 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
       if (role === 'student' && profile?.studentId) return <StudentArea route={route} />;
       return <Dashboard />;
     case 'student':
-      return <StudentPlan studentId={route.studentId} />;
+      return role === 'teacher' ? <StudentView studentId={route.studentId} /> : <StudentPlan studentId={route.studentId} />;
     case 'checkin':
       return <CheckInForm studentId={route.studentId} checkinId={route.checkinId} />;
     case 'connect':

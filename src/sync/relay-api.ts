@@ -1,0 +1,103 @@
+import type * as v from 'valibot';
+import type { Language } from '../core';
+import type { FamilyView } from '../relay/family-view';
+import * as S from './relay-api-schemas';
+import { relayCall } from './relay-http';
+
+/**
+ * Typed calls to the relay's HTTP API (src/relay/README.md). Every function takes the relay's base
+ * URL (`http(s)://host:port`) and rejects with a RelayError (see relay-error.ts) on any failure.
+ */
+
+export type IssuedToken = v.InferOutput<typeof S.IssuedToken>;
+export type TeacherSession = v.InferOutput<typeof S.TeacherSession>;
+export type TaughtClass = v.InferOutput<typeof S.TaughtClass>;
+export type Health = v.InferOutput<typeof S.Health>;
+export type Me = v.InferOutput<typeof S.Me>;
+export type ConnectedClass = v.InferOutput<typeof S.ConnectedClass>;
+export type JoinCodeInfo = v.InferOutput<typeof S.JoinCodeInfo>;
+export type JoinLookup = v.InferOutput<typeof S.JoinLookup>;
+export type Joined = v.InferOutput<typeof S.Joined>;
+export type ClassDevice = v.InferOutput<typeof S.ClassDevice>;
+export type NewFamilyLink = v.InferOutput<typeof S.NewFamilyLink>;
+export type FamilyLinkInfo = v.InferOutput<typeof S.FamilyLinkInfo>;
+/** The family page; the arrays were checked for their key fields, the rest is as the relay builds it. */
+export type FamilyPage = FamilyView & { student: { id: string; displayName: string }; className: string; language: string };
+
+const seg = encodeURIComponent;
+
+export function health(relayUrl: string): Promise<Health> {
+  return relayCall(relayUrl, '/api/health', S.Health);
+}
+
+export function signUp(relayUrl: string, body: { email: string; password: string; name: string; deviceId: string }): Promise<TeacherSession> {
+  return relayCall(relayUrl, '/api/auth/signup', S.TeacherSession, { method: 'POST', body });
+}
+
+export function signIn(relayUrl: string, body: { email: string; password: string; deviceId: string }): Promise<TeacherSession> {
+  return relayCall(relayUrl, '/api/auth/signin', S.TeacherSession, { method: 'POST', body });
+}
+
+/** A fresh token for a valid one (refused with `token-expired` once it has expired). */
+export function renewToken(relayUrl: string, token: string): Promise<IssuedToken> {
+  return relayCall(relayUrl, '/api/token/renew', S.IssuedToken, { method: 'POST', token });
+}
+
+export function me(relayUrl: string, token: string): Promise<Me> {
+  return relayCall(relayUrl, '/api/me', S.Me, { token });
+}
+
+export async function listClasses(relayUrl: string, token: string): Promise<TaughtClass[]> {
+  return (await relayCall(relayUrl, '/api/classes', S.ClassList, { token })).classes;
+}
+
+/** Connects a class made offline on this device (the same call again is harmless: `created` false). */
+export function connectClass(relayUrl: string, token: string, body: { classId: string; name: string }): Promise<ConnectedClass> {
+  return relayCall(relayUrl, '/api/classes', S.ConnectedClass, { method: 'POST', token, body });
+}
+
+export function joinCode(relayUrl: string, token: string, classId: string): Promise<JoinCodeInfo> {
+  return relayCall(relayUrl, `/api/classes/${seg(classId)}/join-code`, S.JoinCodeInfo, { token });
+}
+
+export function addCoTeacher(relayUrl: string, token: string, classId: string, email: string): Promise<v.InferOutput<typeof S.CoTeacherAdded>> {
+  return relayCall(relayUrl, `/api/classes/${seg(classId)}/teachers`, S.CoTeacherAdded, { method: 'POST', token, body: { email } });
+}
+
+/** The class and roster behind a join code (`unknown-code`, or 429 after too many tries). */
+export function lookUpJoinCode(relayUrl: string, code: string, deviceId: string): Promise<JoinLookup> {
+  return relayCall(relayUrl, `/api/join/${seg(code)}?deviceId=${seg(deviceId)}`, S.JoinLookup);
+}
+
+export function joinClass(relayUrl: string, body: { code: string; studentId: string; deviceId: string }): Promise<Joined> {
+  return relayCall(relayUrl, '/api/join', S.Joined, { method: 'POST', body });
+}
+
+export async function listDevices(relayUrl: string, token: string, classId: string): Promise<ClassDevice[]> {
+  return (await relayCall(relayUrl, `/api/classes/${seg(classId)}/devices`, S.DeviceList, { token })).devices;
+}
+
+export function revokeDevice(relayUrl: string, token: string, classId: string, deviceId: string): Promise<{ revoked: number; closedConnections: number }> {
+  return relayCall(relayUrl, `/api/classes/${seg(classId)}/devices/${seg(deviceId)}/revoke`, S.Revoked, { method: 'POST', token });
+}
+
+function familyLinksPath(classId: string, studentId: string): string {
+  return `/api/classes/${seg(classId)}/students/${seg(studentId)}/family-links`;
+}
+
+export function createFamilyLink(relayUrl: string, token: string, classId: string, studentId: string, language?: Language): Promise<NewFamilyLink> {
+  return relayCall(relayUrl, familyLinksPath(classId, studentId), S.NewFamilyLink, { method: 'POST', token, body: language ? { language } : {} });
+}
+
+export async function listFamilyLinks(relayUrl: string, token: string, classId: string, studentId: string): Promise<FamilyLinkInfo[]> {
+  return (await relayCall(relayUrl, familyLinksPath(classId, studentId), S.FamilyLinkList, { token })).links;
+}
+
+export async function revokeFamilyLink(relayUrl: string, token: string, classId: string, studentId: string, linkId: string): Promise<void> {
+  await relayCall(relayUrl, `${familyLinksPath(classId, studentId)}/${seg(linkId)}`, S.FamilyLinkRevoked, { method: 'DELETE', token });
+}
+
+/** What a family link shows (no account: the link's token is in the URL). */
+export async function familyPage(relayUrl: string, familyToken: string): Promise<FamilyPage> {
+  return (await relayCall(relayUrl, `/api/family/${seg(familyToken)}`, S.FamilyPage)) as unknown as FamilyPage;
+}

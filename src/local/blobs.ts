@@ -66,3 +66,15 @@ export async function blobsToUpload(profileId: string): Promise<BlobRow[]> {
 export async function markBlobUploaded(profileId: string, hash: string, at = Date.now()): Promise<void> {
   await localDb().blobs.update([profileId, hash], { uploadedAt: at });
 }
+
+/**
+ * Forgets a photo this profile kept but never used (chosen, then cancelled). The caller checks
+ * that no evidence refers to it; one the relay already has is kept (another device may use it).
+ */
+export async function forgetUnusedBlob(profileId: string, hash: string): Promise<void> {
+  const db = localDb();
+  await db.transaction('rw', db.blobs, async () => {
+    const row = await db.blobs.get([profileId, hash]);
+    if (row && row.uploadedAt === null) await db.blobs.delete([profileId, hash]);
+  });
+}

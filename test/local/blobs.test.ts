@@ -69,3 +69,19 @@ describe('photos kept on the device', () => {
     expect(await readBlob(leo.id, hash)).not.toBeNull();
   });
 });
+
+describe('forgetting a photo that was never used', () => {
+  it('removes it while not uploaded, keeps it once the relay has it, and never touches another profile', async () => {
+    const { forgetUnusedBlob } = await import('../../src/local/blobs');
+    const ana = await student('Ana');
+    const leo = await student('Leo');
+    const hash = await keepBlob(ana.id, photo(4), 'image/jpeg');
+    await keepBlob(leo.id, photo(4), 'image/jpeg');
+    await forgetUnusedBlob(ana.id, hash);
+    expect(await readBlob(ana.id, hash)).toBeNull();
+    expect(await readBlob(leo.id, hash)).not.toBeNull();
+    await markBlobUploaded(leo.id, hash);
+    await forgetUnusedBlob(leo.id, hash);
+    expect(await readBlob(leo.id, hash)).not.toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PlanDocument } from '../../core';
-import { keepBlob } from '../../local/blobs';
+import { forgetUnusedBlob, keepBlob } from '../../local/blobs';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -24,6 +24,12 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
 
   function reset() {
     setKind(null); setText(''); setUrl(''); setPhoto(null); setError(null);
+  }
+
+  /** Cancelling after choosing a photo: a photo no evidence uses would only wait for an upload nobody needs. */
+  function cancel() {
+    if (photo && profile && !plan.evidence.list().some((e) => e.photoHash === photo.hash)) void forgetUnusedBlob(profile.id, photo.hash);
+    reset();
   }
 
   async function picked(file: File | undefined) {
@@ -64,7 +70,7 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
         <legend>{t('evidence.add')}</legend>
         {KINDS.map((k) => (
           <button key={k.kind} type="button" class={`evidence-kind${kind === k.kind ? ' evidence-kind--on' : ''}`} aria-pressed={kind === k.kind}
-            onClick={() => { reset(); setKind(k.kind); }}>
+            onClick={() => { cancel(); setKind(k.kind); }}>
             <span aria-hidden="true" class="evidence-kind__icon">{k.icon}</span>
             {t(`evidence.kind.${k.kind}`)}
           </button>
@@ -102,7 +108,7 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
           </Field>
           <div class="button-row">
             <button type="submit" class="button button--primary" disabled={busy}>{t('evidence.save')}</button>
-            <button type="button" class="button" onClick={reset}>{t('goal.cancel')}</button>
+            <button type="button" class="button" onClick={cancel}>{t('goal.cancel')}</button>
           </div>
         </form>
       )}

@@ -5,6 +5,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { useStudentI18n as useI18n } from './i18n';
 import type { GoalView } from '../plan/goal-view';
 import { href } from '../router';
+import { useSession } from '../session/context';
 import { StudentNav } from './StudentNav';
 import { TeacherNote } from './TeacherNote';
 import { classInfo, homeView, useStudentDocs } from './use-student';
@@ -12,6 +13,7 @@ import { classInfo, homeView, useStudentDocs } from './use-student';
 /** What a student sees after opening their profile: their goals and pace, this week, what's next, and their teacher's words. */
 export function StudentHome() {
   const { t, formatDate } = useI18n();
+  const { profile } = useSession();
   const docs = useStudentDocs((plan, coach) => homeView(plan, coach, localDay()));
   if (!docs?.plan.data) return <p class="muted">{t('app.loading')}</p>;
   const home = docs.plan.data;
@@ -25,6 +27,12 @@ export function StudentHome() {
         {first ? t('home.hello', { name: first }) : t('home.helloNoName')}
       </h1>
       {docs.plan.readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
+      {profile?.picture === null && (
+        <a class="card home-card home-card--picture" href={href({ name: 'me' })}>
+          <span aria-hidden="true" class="home-card__big">🦊🐢🦁</span>
+          <span>{t('home.choosePicture')}</span>
+        </a>
+      )}
 
       <section class="card stack home-card home-card--goals" aria-labelledby="home-goals">
         <div class="title-row">

@@ -70,7 +70,9 @@ export function seedClass(options: SeedOptions = {}): SeededClass {
     seedGoals(rng, plan, coach, { start, today, days, drive, targetIds });
     seedProjects(rng, plan, coach, { start, today, days, drive, catalogIds });
     for (let r = 0; r < 40; r++) {
-      const day = Math.floor((r / 40) * days * (0.6 + 0.4 * drive));
+      // Steady students reflect until this week; drifting ones went quiet a while ago.
+      const quiet = Math.round(24 * (1 - drive) ** 2);
+      const day = Math.floor(((r + 1) / 40) * (days - quiet));
       plan.reflections.add({ at: moment(start, day), did: rng.pick(NOTES), hard: rng.chance(0.5) ? 'Staying focused' : '', next: rng.pick(STEPS), mood: rng.pick(['great', 'good', 'okay', 'low'] as const) }, rng.id());
     }
     for (const targetId of targetIds) {
@@ -97,7 +99,7 @@ function seedGoals(rng: Random, plan: ReturnType<typeof planDocument>, coach: Re
       path: rng.pick(['project', 'practice', 'reading', 'group', 'own'] as const), pathNote: '', proposedBy: rng.chance(0.6) ? 'student' : 'teacher',
       createdAt: moment(span.start, begin),
     }, rng.id());
-    if (plan.goals.get(goalId)?.proposedBy === 'student' && rng.chance(0.9)) {
+    if (plan.goals.get(goalId)?.proposedBy === 'student' && (g < 8 || rng.chance(0.6))) {
       coach.decisions.add({ recordId: goalId, recordKind: 'goal', decision: 'agreed', note: '', at: moment(span.start, begin + 2) }, rng.id());
     }
     let value = 0;
@@ -107,20 +109,31 @@ function seedGoals(rng: Random, plan: ReturnType<typeof planDocument>, coach: Re
       value = Math.min(100, value + rng.int(0, Math.round(10 * (0.4 + span.drive))));
       plan.progress.add({ goalId, at: moment(span.start, day), value, note: u % 5 === 0 ? rng.pick(NOTES) : '', by: rng.chance(0.7) ? 'student' : 'teacher' }, rng.id());
     }
+    // Most goals whose date has passed were reached (steady students more often); the rest stay
+    // overdue, which is what the dashboard is there to catch.
+    const ended = begin + length <= span.days;
+    if (ended && value < 100 && rng.chance(0.7 + 0.3 * span.drive)) {
+      value = 100;
+      plan.progress.add({ goalId, at: moment(span.start, begin + length), value, note: 'Finished!', by: 'student' }, rng.id());
+    } else if (ended && value < 100 && begin + length < span.days - 30 && rng.chance(0.6)) {
+      plan.statusChanges.add({ recordId: goalId, status: 'dropped', at: moment(span.start, begin + length + 3), by: 'student' }, rng.id());
+    }
     if (value >= 100) plan.statusChanges.add({ recordId: goalId, status: 'achieved', at: moment(span.start, Math.min(span.days, begin + length)), by: 'student' }, rng.id());
   }
 }
 
 function seedProjects(rng: Random, plan: ReturnType<typeof planDocument>, coach: ReturnType<typeof coachDocument>, span: Span & { catalogIds: string[] }) {
+  const offset = rng.int(0, PROJECTS.length - 1);
   for (let p = 0; p < 5; p++) {
     const begin = Math.floor((p / 5) * span.days);
     const fromCatalog = rng.chance(0.7);
-    const [title, question] = rng.pick(PROJECTS);
+    const [title, question] = PROJECTS[(offset + p) % PROJECTS.length]!;
     const projectId = plan.projects.add({ title, question, catalogId: fromCatalog ? rng.pick(span.catalogIds) : null, proposedBy: 'student', createdAt: moment(span.start, begin) }, rng.id());
     coach.decisions.add({ recordId: projectId, recordKind: 'project', decision: 'agreed', note: '', at: moment(span.start, begin + 1) }, rng.id());
     for (let m = 0; m < 4; m++) {
-      const due = begin + 7 * (m + 1);
-      const done = due < span.days && rng.chance(0.5 + 0.45 * span.drive);
+      const due = begin + (p === 4 ? 14 : 7) * (m + 1);
+      // Steps of long-finished projects were mostly done; recent ones depend on the student.
+      const done = due < span.days && rng.chance(due < span.days - 21 ? 0.9 + 0.1 * span.drive : 0.6 + 0.4 * span.drive);
       const milestoneId = plan.milestones.add({ projectId, title: `Step ${m + 1}`, due: addDays(span.start, due), doneAt: done ? moment(span.start, due - 1) : null }, rng.id());
       if (done) plan.evidence.add({ projectId, milestoneId, kind: 'text', text: rng.pick(NOTES), at: moment(span.start, due - 1) }, rng.id());
     }
@@ -135,7 +148,7 @@ function seedCheckIns(rng: Random, coach: ReturnType<typeof coachDocument>, staf
     const falling = span.drive < 0.2 && c >= count - 3;
     const engagement = (falling ? 4 - (c - (count - 3)) : Math.max(1, Math.min(4, Math.round(1 + 3 * span.drive + rng.next() - 0.5)))) as Level;
     const date = addDays(span.start, day);
-    const checkinId = coach.checkins.add({ date, at: moment(span.start, day), kind: rng.pick(['one-to-one', 'one-to-one', 'small-group', 'quick'] as const), engagement, sharedNote: rng.pick(NOTES), followUp: c === count - 1 ? addDays(date, 7) : null, teacherName: 'Ms Rivera' }, rng.id());
+    const checkinId = coach.checkins.add({ date, at: moment(span.start, day), kind: rng.pick(['one-to-one', 'one-to-one', 'small-group', 'quick'] as const), engagement, sharedNote: rng.pick(NOTES), followUp: c === count - 1 ? addDays(date, 14) : null, teacherName: 'Ms Rivera' }, rng.id());
     coach.nextSteps.add({ checkinId, text: rng.pick(STEPS), owner: rng.chance(0.8) ? 'student' : 'teacher', due: addDays(date, 7), doneAt: c < count - 1 ? moment(span.start, day + 5) : null }, rng.id());
     if (rng.chance(0.3)) staff.privateNotes.add({ checkinId, studentId, text: 'Private: talk with family about homework time', at: moment(span.start, day) }, rng.id());
   }

@@ -15,6 +15,9 @@ export type Route =
   | { name: 'project'; projectId: string }
   | { name: 'reflections' }
   | { name: 'me' }
+  | { name: 'report'; studentId: string }
+  | { name: 'group-checkin' }
+  | { name: 'export' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'checkin' && second && parts.length === 2) return { name: 'checkin', studentId: second, checkinId: params.get('id') };
   if (first === 'join' && parts.length <= 2) return { name: 'join', code: second ?? '' };
   if (first === 'connect' && parts.length === 1) return { name: 'connect' };
+  if (first === 'report' && second && parts.length === 2) return { name: 'report', studentId: second };
+  if ((first === 'group-checkin' || first === 'export') && parts.length === 1) return { name: first };
   if ((first === 'my-plan' || first === 'reflections' || first === 'me') && parts.length === 1) return { name: first };
   if (first === 'projects' && parts.length === 1) return { name: 'projects' };
   if (first === 'projects' && second && parts.length === 2) return { name: 'project', projectId: second };
@@ -46,6 +51,8 @@ export function href(route: Route): string {
     case 'setup':
     case 'class':
     case 'connect':
+    case 'group-checkin':
+    case 'export':
     case 'my-plan':
     case 'projects':
     case 'reflections':
@@ -53,6 +60,8 @@ export function href(route: Route): string {
       return `#/${route.name}`;
     case 'project':
       return `#/projects/${encodeURIComponent(route.projectId)}`;
+    case 'report':
+      return `#/report/${encodeURIComponent(route.studentId)}`;
     case 'student':
       return `#/student/${encodeURIComponent(route.studentId)}`;
     case 'checkin':

@@ -1,3 +1,4 @@
+import { localDay } from '../../core';
 import { Field } from '../components/Field';
 import { PaceBadge } from '../components/PaceBadge';
 import { useI18n } from '../i18n';
@@ -14,7 +15,12 @@ interface GoalNotesProps {
 /** A note per open goal, with a slider that moves the goal's progress when the teacher lets go. */
 export function GoalNotes({ goals, notes, readOnly, onNote, onProgress }: GoalNotesProps) {
   const { t } = useI18n();
-  const open = goals.filter((g) => g.pace !== 'achieved' && g.pace !== 'closed');
+  // The goals being worked on now, the ones that need talking about first.
+  const today = localDay();
+  const urgency = (g: GoalView) => ['overdue', 'behind', 'on-track', 'ahead'].indexOf(g.pace);
+  const open = goals
+    .filter((g) => (g.pace !== 'achieved' && g.pace !== 'closed' && g.goal.startDate <= today) || notes[g.goal.id])
+    .sort((a, b) => urgency(a) - urgency(b));
   if (open.length === 0) return null;
   return (
     <section class="card stack" aria-labelledby="checkin-goals">

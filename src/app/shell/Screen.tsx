@@ -12,6 +12,9 @@ const CheckInForm = lazyScreen(() => import('../checkin/CheckInForm').then((m) =
 const StudentView = lazyScreen(() => import('../student-view/StudentView').then((m) => m.StudentView));
 const ClassSetup = lazyScreen(() => import('../class-setup/ClassSetup').then((m) => m.ClassSetup));
 const StudentPlan = lazyScreen(() => import('../plan/StudentPlan').then((m) => m.StudentPlan));
+const FamilyReport = lazyScreen(() => import('../report/FamilyReport').then((m) => m.FamilyReport));
+const GroupCheckInForm = lazyScreen(() => import('../checkin/GroupCheckInForm').then((m) => m.GroupCheckInForm));
+const ExportScreen = lazyScreen(() => import('../export/ExportScreen').then((m) => m.ExportScreen));
 const Dashboard = lazyScreen(() => import('../dashboard/Dashboard').then((m) => m.Dashboard));
 
 /** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
@@ -46,6 +49,12 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
       return <CheckInForm studentId={route.studentId} checkinId={route.checkinId} />;
     case 'connect':
       return <Connect />;
+    case 'group-checkin':
+      return role === 'teacher' ? <GroupCheckInForm /> : <NotFound />;
+    case 'export':
+      return role === 'teacher' ? <ExportScreen /> : <NotFound />;
+    case 'report':
+      return role === 'teacher' ? <FamilyReport studentId={route.studentId} /> : <NotFound />;
     case 'my-plan':
     case 'projects':
     case 'project':

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KB, MB, median, medianRange } from './support/stats';
+import { KB, MB, median, medianRange, quantile } from './support/stats';
 import { printTable } from './support/table';
 import { buildSchool, workloadFigures } from './relay-sync/school';
 import { writeBaselineFiles } from './relay-sync/baseline-files';
@@ -36,6 +36,7 @@ function row(kind: ServerKind, runs: RunResult[], devices: number, docs: string)
     String(devices),
     docs,
     medianRange(runs.map((r) => r.convergeMs)),
+    `${median(runs.map((r) => quantile(r.deviceMs, 0.5))).toFixed(0)} / ${median(runs.map((r) => quantile(r.deviceMs, 0.9))).toFixed(0)}`,
     stored.length ? medianRange(stored) : '–',
     medianRange(runs.map((r) => mb(r.server.peakRssBytes))),
     medianRange(runs.map((r) => mb(r.server.peakHeapUsedBytes))),
@@ -62,12 +63,13 @@ async function main(): Promise<void> {
 
     const runs: Record<ServerKind, RunResult[]> = { pathbook: [], bare: [] };
     for (let round = 1; round <= ROUNDS; round++) {
-      // Alternating keeps slow drift on a shared machine from favouring one server.
-      for (const kind of ['pathbook', 'bare'] as const) {
+      // Alternating who goes first keeps drift on a shared machine (and the first run's warm-up) from favouring one server.
+      const order: ServerKind[] = round % 2 === 1 ? ['pathbook', 'bare'] : ['bare', 'pathbook'];
+      for (const kind of order) {
         const result = await measureRun(kind, school, tokens, dirs, round);
         runs[kind].push(result);
         log(
-          `${kind} round ${round}: converged ${result.convergeMs.toFixed(0)} ms${result.storedMs === null ? '' : `, stored ${result.storedMs.toFixed(0)} ms`}, ` +
+          `${kind} round ${round}: converged ${result.convergeMs.toFixed(0)} ms (devices p50 ${quantile(result.deviceMs, 0.5).toFixed(0)}, p90 ${quantile(result.deviceMs, 0.9).toFixed(0)})${result.storedMs === null ? '' : `, stored ${result.storedMs.toFixed(0)} ms`}, ` +
             `peak RSS ${(result.server.peakRssBytes / MB).toFixed(0)} MB, relay CPU ${(result.atConverged.cpuMs / 1000).toFixed(1)} s (${(result.server.cpuMs / 1000).toFixed(1)} s to the end), devices CPU ${(result.devicesCpuMs / 1000).toFixed(1)} s, ` +
             `${(result.bytes.down / MB).toFixed(1)} MB down, ${result.reconnects} reconnects, load ${result.loadAverage.toFixed(1)}`,
         );
@@ -81,13 +83,14 @@ async function main(): Promise<void> {
     const avg = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     printTable(
       `Relay sync: ${devices} devices back from a week offline, all at once (${ROUNDS} runs, median (min–max))`,
-      ['configuration', 'devices', 'docs', 'converge ms', 'stored ms', 'peak RSS MB', 'peak heap MB', 'relay CPU s', 'devices CPU s', 'KB down / up', 'reconnects'],
+      ['configuration', 'devices', 'docs', 'converge ms', 'device p50 / p90 ms', 'stored ms', 'peak RSS MB', 'peak heap MB', 'relay CPU s', 'devices CPU s', 'KB down / up', 'reconnects'],
       [row('pathbook', runs.pathbook, devices, docs), row('bare', runs.bare, devices, docs)],
       [
         `School: ${CLASSES} classes x (1 teacher + ${STUDENTS} students), one device each. A teacher's device holds its class's ${2 + 2 * STUDENTS} documents (class, staff, every plan and coach); a student's holds class, own plan, own coach.`,
         `Baseline the relay holds: ${(figures.baselineBytes / MB).toFixed(1)} MB of Yjs (seeded mid-year classes). Offline week per device: student ${(avg(figures.studentEdits) / KB).toFixed(1)} KB (${(Math.min(...figures.studentEdits) / KB).toFixed(1)}–${(Math.max(...figures.studentEdits) / KB).toFixed(1)}), teacher ${(avg(figures.teacherEdits) / KB).toFixed(1)} KB, 5 sessions (client ids) each.`,
         `Least a relay could move: ${(figures.idealDownBytes / KB).toFixed(0)} KB down / ${(figures.idealUpBytes / KB).toFixed(0)} KB up (each edit once to each other replica / once up). Most of the real download is whole documents: Hocuspocus buffers the update that loaded a document (onLoadDocument) and broadcasts it to every connection attached when that buffer flushes; calling document.flush() in afterLoadDocument removed it in a trial (4.9 MB -> 0.35 MB down for 42 devices).`,
         `converge ms: from opening all ${devices} sockets until every replica holds the state vector of baseline + every device's edits to that document and every provider is synced with nothing unacknowledged. Then checked: the relay's open documents and every replica equal the expected state vector and content (sha1 of canonical JSON); for Pathbook also the documents read back from SQLite.`,
+        'device p50 / p90 ms: when half / 90% of the devices had all their documents converged (medians over runs).',
         'stored ms (Pathbook): until every replica received a "stored" message (sent after the SQLite write) covering all it holds; includes the production save debounce (2 s, max 10 s).',
         `Machine: ${cpus().length} cores; 1-minute load average at run starts ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (anything above ~0.5 is other work competing for the cores: compare CPU seconds more than milliseconds then).`,
         `Each server runs alone in a child process (node --import tsx); peak RSS/heap sampled every 20 ms in it from connect to converged (bare) or stored (Pathbook); relay CPU is its user+system time from connect to converged (Pathbook until stored: ${medianRange(runs.pathbook.map((r) => r.server.cpuMs / 1000), 1)} s); devices CPU is the benchmark process over the same span. Bytes are WebSocket payloads seen by the devices. All devices run in the benchmark process, sharing the cores with the server.`,

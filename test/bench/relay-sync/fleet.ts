@@ -119,20 +119,24 @@ export class Fleet {
   /**
    * Converged: every replica on every device holds the state vector of the baseline merged with
    * every device's edits to that document, and every provider is synced with no change the relay
-   * has not acknowledged. Returns ms since connect().
+   * has not acknowledged. Returns ms since connect() for the last device and for each device.
    */
-  async whenConverged(timeoutMs: number): Promise<{ ms: number; bytes: ByteCounter }> {
+  async whenConverged(timeoutMs: number): Promise<{ ms: number; deviceMs: number[]; bytes: ByteCounter }> {
     const deadline = this.t0 + timeoutMs;
+    const doneAt = new Map<string, number>();
     for (;;) {
       const refused = this.refusals();
       if (refused.length) throw new Error(`the relay refused ${refused.length} documents, e.g. ${refused[0]}`);
-      let pending = 0;
-      for (const r of this.replicas()) {
-        if (r.reachedAt === null || !r.provider!.synced || r.provider!.unsyncedChanges > 0) pending++;
-      }
       const now = performance.now();
-      if (pending === 0) return { ms: now - this.t0, bytes: { ...this.counter } };
-      if (now > deadline) throw new Error(`not converged after ${timeoutMs} ms: ${pending} replicas behind`);
+      for (const device of this.devices) {
+        if (doneAt.has(device.label)) continue;
+        if (device.replicas.every((r) => r.reachedAt !== null && r.provider!.synced && r.provider!.unsyncedChanges === 0)) doneAt.set(device.label, now);
+      }
+      if (doneAt.size === this.devices.length) {
+        const deviceMs = [...doneAt.values()].map((t) => t - this.t0).sort((a, b) => a - b);
+        return { ms: now - this.t0, deviceMs, bytes: { ...this.counter } };
+      }
+      if (now > deadline) throw new Error(`not converged after ${timeoutMs} ms: ${this.devices.length - doneAt.size} devices behind`);
       await sleep(5);
     }
   }

@@ -14,6 +14,8 @@ export type ServerKind = 'pathbook' | 'bare';
 export interface RunResult {
   kind: ServerKind;
   convergeMs: number;
+  /** When each device was up to date (all its replicas converged), ascending. */
+  deviceMs: number[];
   /** Until every replica got a "stored" message covering it (the Pathbook relay only). */
   storedMs: number | null;
   /** Payload bytes up to convergence. */
@@ -85,6 +87,7 @@ export async function measureRun(kind: ServerKind, school: School, tokens: Map<s
     return {
       kind,
       convergeMs: converged.ms,
+      deviceMs: converged.deviceMs,
       storedMs,
       bytes: converged.bytes,
       atConverged,

@@ -1,0 +1,11 @@
+/**
+ * Browser-side sync (loaded lazily by the app: never import this from src/local or src/core).
+ */
+export { SyncSession, type SyncSessionOptions } from './sync-session';
+export type { SyncStatus } from './status';
+export type { NetworkEvents } from './network';
+export type { Refusal } from './refusal';
+export { readTokenClaims, type TokenClaims } from './token-claims';
+export { RelayError, isRelayError } from './relay-error';
+export * as relayApi from './relay-api';
+export type * from './relay-api';

@@ -8,6 +8,8 @@ import { createClass } from '../session/class-actions';
 import { useSession } from '../session/context';
 import { Roster } from './Roster';
 import { Targets } from './Targets';
+import { Catalog } from './Catalog';
+import { Groups } from './Groups';
 
 export function ClassSetup() {
   const { classId } = useSession();
@@ -64,6 +66,8 @@ function EditClass({ classId }: { classId: string }) {
       </div>
       <Roster classId={classId} />
       <Targets classId={classId} />
+      <Catalog classId={classId} />
+      <Groups classId={classId} />
       <a class="button button--primary" href={href({ name: 'class' })} onClick={(e) => { e.preventDefault(); navigate({ name: 'class' }); }}>
         {t('setup.done')}
       </a>

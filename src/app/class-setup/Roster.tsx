@@ -5,13 +5,21 @@ import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
 import { addStudent } from '../session/class-actions';
 import { useSession } from '../session/context';
+import { useTeacherI18n } from '../dashboard/i18n';
+import { RosterImport } from './RosterImport';
+import { RosterEntry } from './RosterEntry';
+import './setup.css';
 
 export function Roster({ classId }: { classId: string }) {
   const { t, language } = useI18n();
   const { store } = useSession();
-  const { data: students, readOnly } = useYDoc({ kind: 'class', classId }, (doc) =>
-    classDocument(doc).students.list().filter((s) => !s.archived).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+  const tt = useTeacherI18n().t;
+  const { data: all, local, readOnly } = useYDoc({ kind: 'class', classId }, (doc) =>
+    classDocument(doc).students.list().sort((a, b) => a.displayName.localeCompare(b.displayName)),
   );
+  const students = all?.filter((s) => !s.archived) ?? null;
+  const archived = all?.filter((s) => s.archived) ?? [];
+  const defaultLanguage = local ? classDocument(local.doc).settings.read().defaultLanguage : language;
   const [name, setName] = useState('');
   const [lang, setLang] = useState<Language>(language);
   const [error, setError] = useState<string | null>(null);
@@ -32,12 +40,16 @@ export function Roster({ classId }: { classId: string }) {
       {students && students.length === 0 && <p class="muted">{t('setup.rosterEmpty')}</p>}
       {students && students.length > 0 && (
         <ul class="roster">
-          {students.map((s) => (
-            <li key={s.id}>
-              <span>{s.displayName}</span> <span class="muted">{t(`lang.${s.language}`)}</span>
-            </li>
-          ))}
+          {students.map((s) => <RosterEntry key={s.id} student={s} readOnly={readOnly} onChange={(patch) => local && classDocument(local.doc).students.update(s.id, patch)} />)}
         </ul>
+      )}
+      {archived.length > 0 && (
+        <details>
+          <summary>{tt('setup.archived', { count: archived.length })}</summary>
+          <ul class="roster">
+            {archived.map((s) => <RosterEntry key={s.id} student={s} readOnly={readOnly} onChange={(patch) => local && classDocument(local.doc).students.update(s.id, patch)} />)}
+          </ul>
+        </details>
       )}
       {!readOnly && (
         <form class="inline-form" onSubmit={submit} noValidate>
@@ -57,6 +69,7 @@ export function Roster({ classId }: { classId: string }) {
           <button type="submit" class="button">{t('setup.addStudent')}</button>
         </form>
       )}
+      {!readOnly && <RosterImport classId={classId} defaultLanguage={defaultLanguage} />}
     </section>
   );
 }

@@ -55,6 +55,9 @@ export class SyncSession {
   private readonly firstSync = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   private readonly cleanups: (() => void)[] = [];
   private entries: DocEntry[] = [];
+  /** Until the registry has been read and the documents found once, nothing can be called synced. */
+  private entriesRead = false;
+  private discovered = false;
   private running = false;
   private online = true;
   private socketPhase: 'idle' | 'connecting' | 'open' = 'idle';
@@ -94,6 +97,7 @@ export class SyncSession {
     const entries = liveQuery(() => listDocEntries(this.options.profileId)).subscribe({
       next: (rows) => {
         this.entries = rows;
+        this.entriesRead = true;
         this.update();
       },
       error: (error: unknown) => console.warn('pathbook sync: cannot read the document registry', error),
@@ -120,6 +124,8 @@ export class SyncSession {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.discovered = false;
+    this.entriesRead = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.window.clear();
     const linked = [...this.links.values()];
@@ -205,11 +211,14 @@ export class SyncSession {
     const refs = await profileDocs(this.options.profileId, readTokenClaims(this.tokens.current()));
     if (!this.running) return;
     for (const ref of refs) this.ensureLink(ref);
-    if (this.role() !== 'teacher') return;
-    for (const { link } of this.links.values()) {
-      const ref = link.local.ref;
-      if (ref.kind === 'class') for (const student of rosterDocs(link.local.doc, ref.classId)) this.ensureLink(student);
+    if (this.role() === 'teacher') {
+      for (const { link } of this.links.values()) {
+        const ref = link.local.ref;
+        if (ref.kind === 'class') for (const student of rosterDocs(link.local.doc, ref.classId)) this.ensureLink(student);
+      }
     }
+    this.discovered = true;
+    this.update();
   }
 
   private ensureLink(ref: DocRef, urgent = false): void {
@@ -359,7 +368,7 @@ export class SyncSession {
   // ---- status --------------------------------------------------------------------------------
 
   private compute(): SyncStatus {
-    let unsettled = this.loading.size;
+    let unsettled = this.loading.size + (this.discovered && this.entriesRead ? 0 : 1);
     let refused = 0;
     let readOnly = 0;
     for (const { link } of this.links.values()) {

@@ -21,8 +21,8 @@ describe('SyncSession: two devices', () => {
     const { relay, teacher, cls, ana } = await classroom();
     const planRef: DocRef = { kind: 'plan', classId: cls.classId, studentId: ana.studentId };
     const name = docName(planRef);
-    const t = newSyncDevice(relay, { token: teacher.token, start: false });
-    const s = newSyncDevice(relay, { token: ana.token, start: false });
+    const t = await newSyncDevice(relay, { token: teacher.token, start: false });
+    const s = await newSyncDevice(relay, { token: ana.token, start: false });
     planDocument(await t.open(planRef)).goals.add(goal('From the teacher'));
     planDocument(await s.open(planRef)).profileItems.add({ kind: 'interest', text: 'football' });
     await waitFor(async () => (await pendingOf(s, name)) > 0 && (await pendingOf(t, name)) > 0);
@@ -59,7 +59,7 @@ describe('SyncSession: two devices', () => {
   it('a document with local changes that is not open on screen still syncs', async () => {
     const { relay, teacher, cls } = await classroom();
     const benCoach: DocRef = { kind: 'coach', classId: cls.classId, studentId: cls.students[1]!.id };
-    const t = newSyncDevice(relay, { token: teacher.token, start: false });
+    const t = await newSyncDevice(relay, { token: teacher.token, start: false });
     coachDocument(await t.open(benCoach)).checkins.add({ date: '2026-11-20', at: 1, sharedNote: 'Reading every day' });
     await t.store.close(docName(benCoach));
     expect(t.store.get(docName(benCoach))).toBeUndefined();
@@ -72,7 +72,7 @@ describe('SyncSession: two devices', () => {
   it('an edit made after the first sync goes up at once and is marked stored again', async () => {
     const { relay, ana, cls } = await classroom();
     const planRef: DocRef = { kind: 'plan', classId: cls.classId, studentId: ana.studentId };
-    const s = newSyncDevice(relay, { token: ana.token });
+    const s = await newSyncDevice(relay, { token: ana.token });
     await waitForStored(s);
     const firstStored = s.session.status().lastStoredAt!;
     planDocument(s.store.get(docName(planRef))!.doc).goals.add(goal('Later goal'));

@@ -1,9 +1,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { newId, type DocRef } from '../../src/core';
-import { DocStore, readDocEntry } from '../../src/local';
+import { createProfile, DocStore, readDocEntry } from '../../src/local';
 import { DocumentRows } from '../../src/relay/persistence';
-import { SyncSession, type SyncSessionOptions, type SyncStatus } from '../../src/sync';
+import { readTokenClaims, SyncSession, type SyncSessionOptions, type SyncStatus } from '../../src/sync';
 import { onCleanup, waitFor, type TestRelay } from '../relay/helpers';
 
 /** A device for sync tests: its own profile id and DocStore, a session, and network events it controls. */
@@ -37,13 +37,27 @@ export interface DeviceOptions extends Partial<Omit<SyncSessionOptions, 'store' 
   token: string | (() => string | null);
   online?: boolean;
   start?: boolean;
+  /** Creates the device profile (as the app does) with these classes; role and student from the token. */
+  classIds?: string[];
 }
 
-export function newSyncDevice(relay: { url: string }, options: DeviceOptions): TestDevice {
-  const profileId = newId();
+export async function newSyncDevice(relay: { url: string }, options: DeviceOptions): Promise<TestDevice> {
+  const { token, start = true, classIds, ...rest } = options;
+  let profileId = newId();
+  if (classIds) {
+    const claims = readTokenClaims(typeof token === 'function' ? token() : token)!;
+    const profile = await createProfile({
+      role: claims.role,
+      displayName: claims.role === 'teacher' ? 'Ms Rivera' : 'Ana',
+      language: 'en',
+      classIds,
+      studentId: claims.role === 'student' ? claims.subject : null,
+      relayUrl: relay.url,
+    });
+    profileId = profile.id;
+  }
   const store = new DocStore(profileId);
   const network = new FakeNetwork(options.online ?? true);
-  const { token, start = true, ...rest } = options;
   const session = new SyncSession({
     relayUrl: relay.url,
     WebSocketPolyfill: WebSocket,

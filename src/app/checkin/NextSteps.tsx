@@ -55,11 +55,14 @@ export function NextSteps({ coach, checkinId, previousId, readOnly, ensure }: Ne
         </div>
       )}
       <ol class="step-rows">
-        {mine.map((s, i) => (
-          <StepRow key={s.id} index={i + 1} step={s} readOnly={readOnly}
-            onChange={(patch) => steps.update(s.id, patch)} onRemove={() => steps.remove(s.id)} />
-        ))}
-        {!readOnly && <StepRow key={draftId} index={mine.length + 1} step={null} readOnly={false} onStart={startStep} />}
+        {/* One flat keyed list: the empty row and the step it becomes must be siblings for the input to survive. */}
+        {[
+          ...mine.map((s, i) => (
+            <StepRow key={s.id} index={i + 1} step={s} readOnly={readOnly}
+              onChange={(patch) => steps.update(s.id, patch)} onRemove={() => steps.remove(s.id)} />
+          )),
+          ...(readOnly ? [] : [<StepRow key={draftId} index={mine.length + 1} step={null} readOnly={false} onStart={startStep} />]),
+        ]}
       </ol>
       <p class="muted">{t('ci.stepsHint')}</p>
     </section>

@@ -38,6 +38,8 @@ describe('student screens at 390 px', () => {
   });
 
   async function shoot(name: string) {
+    // At the top, so the sticky navigation sits where a child sees it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -114,5 +116,30 @@ describe('student screens at 390 px', () => {
     await page.getByText('Great', { exact: true }).click();
     await page.getByLabel('What did I do?').fill('I made a bar chart of the rain.');
     await shoot('student-journal');
+  });
+
+  it('starting a project: the class catalog and my own idea', async () => {
+    await page.locator('.student-nav').getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByRole('button', { name: 'Start a project' }).click();
+    expect(await page.getByRole('button', { name: 'Already mine' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Choose “Grow a bean plant”' }).count()).toBe(1);
+    await shoot('student-projects-start');
+  });
+
+  it('me on this device: picture, secret number, space used, remove me', async () => {
+    await page.locator('.student-nav').getByRole('link', { name: 'Me', exact: true }).click();
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/Pathbook uses [\d.]+ MB here/);
+    await page.getByRole('radio', { name: 'Owl' }).click();
+    await expect.poll(() => page.getByRole('radio', { name: 'Owl' }).getAttribute('aria-checked')).toBe('true');
+    await page.getByLabel('New secret number (4 numbers)').fill('1357');
+    await page.getByLabel('The same number again').fill('1357');
+    await page.getByRole('button', { name: 'Save my secret number' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Your secret number is saved.' }).count()).toBe(1);
+    await shoot('student-me');
+    // The picker now shows Ana's owl and asks for her number.
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await page.locator('.picker__tile').filter({ hasText: 'Ana Lopez' }).click();
+    await page.getByRole('textbox', { name: 'Type your secret number' }).fill('1357');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('Hi Ana!');
   });
 });

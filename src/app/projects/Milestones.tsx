@@ -19,9 +19,11 @@ export function Milestones(props: { plan: PlanDocument; projectId: string; miles
             <label class="milestone">
               <input type="checkbox" checked={m.doneAt !== null} disabled={props.readOnly}
                 onChange={(e) => props.plan.milestones.update(m.id, { doneAt: e.currentTarget.checked ? Date.now() : null })} />
-              <span class={m.doneAt !== null ? 'milestone__done' : undefined}>{m.title}</span>
-              {m.due && <span class="muted"> · {t('home.due', { date: formatDate(m.due) })}</span>}
-              {m.doneAt !== null && <span class="visually-hidden"> ({t('milestones.done')})</span>}
+              <span>
+                <span class={m.doneAt !== null ? 'milestone__done' : undefined}>{m.title}</span>
+                {m.due && <span class="muted"> · {t('home.due', { date: formatDate(m.due) })}</span>}
+                {m.doneAt !== null && <span class="visually-hidden"> ({t('milestones.done')})</span>}
+              </span>
             </label>
           </li>
         ))}

@@ -60,7 +60,7 @@ export async function studentWork(page: Page, who: { goal: string; project: stri
   expect(photo.length).toBeGreaterThan(500 * 1024);
   await page.getByTestId('choose-photo').setInputFiles({ name: 'camera.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect.poll(() => page.locator('.evidence-preview img').count(), { timeout: 20_000 }).toBe(1);
-  await page.getByRole('button', { name: 'Add it to my project' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
   await expect.poll(() => page.locator('.evidence-list img').count()).toBe(1);
 
   await nav('Journal');

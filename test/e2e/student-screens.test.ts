@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { hashPin } from '../../src/app/profiles/pin';
 import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
 import { serveBuiltApp, type ServedApp } from './support/serve';
-import { classFixture, openProfile, seedDevice, type SeededClass } from './student-seed';
+import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass } from './student-seed';
 
 const SHOTS = 'docs/screenshots';
 
@@ -104,9 +104,14 @@ describe('student screens at 390 px', () => {
     await page.getByTestId('choose-photo').setInputFiles({ name: 'gauge.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg) });
     await expect.poll(() => page.locator('.evidence-preview img').count()).toBe(1);
     await page.getByLabel('What is it? (optional)').fill('My rain gauge on Wednesday after the storm');
-    await page.getByRole('button', { name: 'Add it to my project' }).click();
+    // Saved as typed, before "Done": a lock or a closed tab now would lose nothing.
+    await expect.poll(() => storedOnDisk(page, seeded.students[0]!.profileId, 'plan:', 'after the storm')).toBe(true);
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
     await expect.poll(() => page.locator('.evidence-list img').count()).toBe(1);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // Rating a learning target saves at once; the sentence is saved as it is typed.
+    await page.getByRole('group', { name: 'Explain my thinking' }).getByText('I can do it').click();
+    await page.getByLabel('How do I know? (one sentence)').first().fill('I explained halves to Mateo with a drawing.');
+    await expect.poll(() => storedOnDisk(page, seeded.students[0]!.profileId, 'plan:', 'halves to Mateo')).toBe(true);
     await shoot('student-project');
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PlanDocument } from '../../core';
 import { forgetUnusedBlob, keepBlob } from '../../local/blobs';
 import { Field } from '../components/Field';
@@ -10,26 +10,42 @@ import { shrinkPhoto } from './shrink-photo';
 type Kind = 'text' | 'photo' | 'link';
 const KINDS: { kind: Kind; icon: string }[] = [{ kind: 'photo', icon: '📷' }, { kind: 'text', icon: '✏️' }, { kind: 'link', icon: '🔗' }];
 
-/** Show what I made: a photo (camera or files, shrunk on the device and kept here), some words, or a link. */
-export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId: string }) {
+/**
+ * Show what I made: a photo (camera or files, shrunk on the device and kept here), some words, or
+ * a link. A photo or words are saved as soon as they exist (the record is created with the photo
+ * or the first letter, then updated as the student types), so a lock or a closed tab loses
+ * nothing; "Cancel" takes the new record back out.
+ */
+export function AddEvidence({ plan, projectId, onDraft }: { plan: PlanDocument; projectId: string; onDraft(id: string | null): void }) {
   const { t } = useI18n();
   const { profile } = useSession();
   const [kind, setKind] = useState<Kind | null>(null);
+  const [draft, setDraft] = useState<{ id: string; hash: string | null } | null>(null);
   const [text, setText] = useState('');
   const [url, setUrl] = useState('');
-  const [photo, setPhoto] = useState<{ hash: string; preview: string; size: number } | null>(null);
+  const [preview, setPreview] = useState<{ url: string; size: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => () => { if (photo) URL.revokeObjectURL(photo.preview); }, [photo]);
 
-  function reset() {
-    setKind(null); setText(''); setUrl(''); setPhoto(null); setError(null);
+  function track(next: { id: string; hash: string | null } | null) {
+    setDraft(next);
+    onDraft(next?.id ?? null);
   }
 
-  /** Cancelling after choosing a photo: a photo no evidence uses would only wait for an upload nobody needs. */
+  function finish() {
+    if (preview) URL.revokeObjectURL(preview.url);
+    setKind(null); setText(''); setUrl(''); setPreview(null); setError(null);
+    track(null);
+  }
+
+  /** Takes back what this form added; a photo no other evidence uses is forgotten too. */
   function cancel() {
-    if (photo && profile && !plan.evidence.list().some((e) => e.photoHash === photo.hash)) void forgetUnusedBlob(profile.id, photo.hash);
-    reset();
+    if (draft) {
+      plan.evidence.remove(draft.id);
+      const hash = draft.hash;
+      if (hash && profile && !plan.evidence.list().some((e) => e.photoHash === hash)) void forgetUnusedBlob(profile.id, hash);
+    }
+    finish();
   }
 
   async function picked(file: File | undefined) {
@@ -39,7 +55,9 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
     try {
       const small = await shrinkPhoto(file);
       const hash = await keepBlob(profile.id, small, 'image/jpeg');
-      setPhoto({ hash, preview: URL.createObjectURL(small), size: small.size });
+      const id = plan.evidence.add({ projectId, kind: 'photo', photoHash: hash, text: text.trim(), at: Date.now() });
+      track({ id, hash });
+      setPreview({ url: URL.createObjectURL(small), size: small.size });
     } catch (e) {
       const full = e instanceof DOMException && e.name === 'QuotaExceededError';
       setError(full ? t('evidence.photoFull') : t('evidence.photoFailed'));
@@ -48,20 +66,21 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
     }
   }
 
-  function save(event: Event) {
+  function typed(value: string) {
+    setText(value);
+    if (draft) plan.evidence.update(draft.id, { text: value });
+    else if (kind === 'text' && value.trim()) track({ id: plan.evidence.add({ projectId, kind: 'text', text: value, at: Date.now() }), hash: null });
+  }
+
+  function done(event: Event) {
     event.preventDefault();
-    const at = Date.now();
-    if (kind === 'photo') {
-      if (!photo) return setError(t('evidence.photoRequired'));
-      plan.evidence.add({ projectId, kind: 'photo', photoHash: photo.hash, text: text.trim(), at });
-    } else if (kind === 'link') {
+    if (kind === 'photo' && !draft) return setError(t('evidence.photoRequired'));
+    if (kind === 'text' && !text.trim()) return setError(t('evidence.textRequired'));
+    if (kind === 'link') {
       if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError(t('evidence.linkInvalid'));
-      plan.evidence.add({ projectId, kind: 'link', url: url.trim(), text: text.trim(), at });
-    } else {
-      if (!text.trim()) return setError(t('evidence.textRequired'));
-      plan.evidence.add({ projectId, kind: 'text', text: text.trim(), at });
+      plan.evidence.add({ projectId, kind: 'link', url: url.trim(), text: text.trim(), at: Date.now() });
     }
-    reset();
+    finish();
   }
 
   return (
@@ -70,20 +89,20 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
         <legend>{t('evidence.add')}</legend>
         {KINDS.map((k) => (
           <button key={k.kind} type="button" class={`evidence-kind${kind === k.kind ? ' evidence-kind--on' : ''}`} aria-pressed={kind === k.kind}
-            onClick={() => { cancel(); setKind(k.kind); }}>
+            onClick={() => { if (kind !== k.kind) { cancel(); setKind(k.kind); } }}>
             <span aria-hidden="true" class="evidence-kind__icon">{k.icon}</span>
             {t(`evidence.kind.${k.kind}`)}
           </button>
         ))}
       </fieldset>
       {kind && (
-        <form class="stack" onSubmit={save} noValidate>
+        <form class="stack" onSubmit={done} noValidate>
           {error && <Notice kind="error">{error}</Notice>}
           {kind === 'photo' && (
-            photo ? (
+            preview ? (
               <figure class="evidence-preview">
-                <img src={photo.preview} alt={t('evidence.preview')} />
-                <figcaption class="muted">{t('evidence.photoKept', { kb: Math.round(photo.size / 1024) })}</figcaption>
+                <img src={preview.url} alt={t('evidence.preview')} />
+                <figcaption class="muted">{t('evidence.photoKept', { kb: Math.round(preview.size / 1024) })}</figcaption>
               </figure>
             ) : (
               <div class="button-row photo-pickers">
@@ -104,10 +123,10 @@ export function AddEvidence({ plan, projectId }: { plan: PlanDocument; projectId
             </Field>
           )}
           <Field label={kind === 'text' ? t('evidence.whatIMade') : t('evidence.caption')}>
-            {({ id }) => <textarea id={id} rows={kind === 'text' ? 3 : 2} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
+            {({ id }) => <textarea id={id} rows={kind === 'text' ? 3 : 2} value={text} onInput={(e) => typed(e.currentTarget.value)} />}
           </Field>
           <div class="button-row">
-            <button type="submit" class="button button--primary" disabled={busy}>{t('evidence.save')}</button>
+            <button type="submit" class="button button--primary" disabled={busy}>{kind === 'link' ? t('evidence.save') : t('evidence.done')}</button>
             <button type="button" class="button" onClick={cancel}>{t('goal.cancel')}</button>
           </div>
         </form>

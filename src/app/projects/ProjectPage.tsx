@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { planDocument } from '../../core';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -16,6 +17,8 @@ import './projects.css';
 /** One project: its steps with due dates, what I made (text, link, photo), and how I rate myself on its learning targets. */
 export function ProjectPage({ projectId }: { projectId: string }) {
   const { t, formatDate } = useI18n();
+  /** The evidence being added right now (saved already, shown in the form rather than in the list). */
+  const [draftId, setDraftId] = useState<string | null>(null);
   const docs = useStudentDocs((plan, coach) => {
     const p = planDocument(plan);
     return {
@@ -62,9 +65,9 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
       <section class="card stack" aria-labelledby="evidence-title">
         <h2 id="evidence-title"><span aria-hidden="true">📸 </span>{t('evidence.title')}</h2>
-        {evidence.length === 0 && <p class="muted">{t('evidence.none')}</p>}
+        {evidence.length === 0 && draftId === null && <p class="muted">{t('evidence.none')}</p>}
         <ul class="evidence-list">
-          {evidence.map((e) => (
+          {evidence.filter((e) => e.id !== draftId).map((e) => (
             <li key={e.id} class="evidence">
               {e.kind === 'photo' && e.photoHash && <EvidencePhoto studentId={docs.studentId} hash={e.photoHash} alt={e.text || t('evidence.photoAlt', { title: view.project.title })} />}
               {e.kind === 'link' && <a href={e.url} target="_blank" rel="noopener noreferrer">{e.url}</a>}
@@ -74,7 +77,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             </li>
           ))}
         </ul>
-        {canWork && <AddEvidence plan={plan} projectId={projectId} />}
+        {canWork && <AddEvidence plan={plan} projectId={projectId} onDraft={setDraftId} />}
       </section>
 
       {targets.length > 0 && <SelfAssess plan={plan} targets={targets} assessments={assessments} readOnly={!canWork} />}

@@ -21,38 +21,48 @@ export function SelfAssess(props: { plan: PlanDocument; targets: LearningTarget[
   );
 }
 
+/**
+ * One target: choosing a level saves a new rating at once (ratings are kept as a history); the
+ * sentence is saved into that rating as it is typed.
+ */
 function TargetRating(props: { plan: PlanDocument; target: LearningTarget; latest: SelfAssessment | null; readOnly: boolean }) {
   const { t } = useI18n();
   const [level, setLevel] = useState<Level | null>(props.latest?.level ?? null);
   const [evidence, setEvidence] = useState(props.latest?.evidence ?? '');
+  /** The rating made on this screen, which typing updates (an earlier one is never rewritten). */
+  const [currentId, setCurrentId] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const name = `level-${props.target.id}`;
+
+  function rate(next: Level) {
+    setLevel(next);
+    setCurrentId(props.plan.selfAssessments.add({ targetId: props.target.id, level: next, evidence: evidence.trim(), at: Date.now() }));
+    setSaved(true);
+  }
+
+  function explain(value: string) {
+    setEvidence(value);
+    if (currentId) props.plan.selfAssessments.update(currentId, { evidence: value });
+    else if (level !== null) setCurrentId(props.plan.selfAssessments.add({ targetId: props.target.id, level, evidence: value, at: Date.now() }));
+    setSaved(level !== null);
+  }
+
   return (
-    <form class="stack self-target" onSubmit={(e) => {
-      e.preventDefault();
-      if (level === null) return;
-      props.plan.selfAssessments.add({ targetId: props.target.id, level, evidence: evidence.trim(), at: Date.now() });
-      setSaved(true);
-    }}>
+    <div class="stack self-target">
       <fieldset class="levels" disabled={props.readOnly}>
         <legend>{props.target.title}</legend>
         {LEVELS.map((l) => (
           <label key={l} class={`level${level === l ? ' level--on' : ''}`}>
-            <input type="radio" name={name} value={l} checked={level === l} onChange={() => { setLevel(l); setSaved(false); }} />
+            <input type="radio" name={name} value={l} checked={level === l} onChange={() => rate(l)} />
             <span aria-hidden="true">{ICONS[l - 1]}</span>
             <span>{l} · {props.target.levels[l - 1]?.trim() || t(`self.level.${l}`)}</span>
           </label>
         ))}
       </fieldset>
-      <Field label={t('self.evidence')}>
-        {({ id }) => <input id={id} value={evidence} disabled={props.readOnly} onInput={(e) => { setEvidence(e.currentTarget.value); setSaved(false); }} />}
+      <Field label={t('self.evidence')} hint={level === null ? t('self.chooseFirst') : undefined}>
+        {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={evidence} disabled={props.readOnly} onInput={(e) => explain(e.currentTarget.value)} />}
       </Field>
-      {!props.readOnly && (
-        <div class="button-row">
-          <button type="submit" class="button" disabled={level === null}>{t('self.save')}</button>
-          {saved && <span role="status" class="muted">{t('self.saved')}</span>}
-        </div>
-      )}
-    </form>
+      <p role="status" class="muted self-target__saved">{saved ? t('self.saved') : ''}</p>
+    </div>
   );
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     const shots: [string, string, string][] = [
       ['dashboard', '#/class', '.student-row'],
       ['checkin', `#/checkin/${firstNeeding}`, '#checkin-title'],
-      ['student-view', `#/student/${firstNeeding}`, '.progress-chart'],
+      ['student-view', `#/student/${firstNeeding}`, '#goals-title'],
       ['family-report', `#/report/${firstNeeding}`, '.family-report'],
     ];
     for (const width of [390, 1280]) {
@@ -34,8 +34,9 @@ async function main(): Promise<void> {
         await page.goto(new URL(hash, page.url()).toString());
         await page.waitForSelector(ready, { timeout: 30_000 });
         await page.waitForTimeout(300);
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         if (name === 'family-report') await page.emulateMedia({ media: 'print' });
-        await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: name !== 'student-view' && name !== 'dashboard' });
+        await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: name !== 'dashboard' });
         await page.emulateMedia({ media: 'screen' });
         console.log(`${OUT}/${name}-${width}.png`);
       }

@@ -92,7 +92,8 @@ interface Span { start: string; today: string; days: number; drive: number }
 function seedGoals(rng: Random, plan: ReturnType<typeof planDocument>, coach: ReturnType<typeof coachDocument>, span: Span & { targetIds: string[] }) {
   for (let g = 0; g < 10; g++) {
     const begin = Math.floor((g / 10) * span.days * 0.8);
-    const length = rng.int(21, 90);
+    // The last goals of the year are the ones being worked on now: their target dates lie ahead.
+    const length = g >= 7 ? span.days - begin + rng.int(7, 45) : rng.int(21, 90);
     const goalId = plan.goals.add({
       title: GOAL_TITLES[(g + rng.int(0, 3)) % GOAL_TITLES.length]!, why: rng.pick(WHYS), horizon: length < 30 ? 'weekly' : 'long',
       targetIds: [rng.pick(span.targetIds)], startDate: addDays(span.start, begin), targetDate: addDays(span.start, begin + length),
@@ -106,7 +107,7 @@ function seedGoals(rng: Random, plan: ReturnType<typeof planDocument>, coach: Re
     for (let u = 0; u < 20; u++) {
       const day = begin + Math.floor(((u + 1) / 20) * Math.min(length, span.days - begin));
       if (day > span.days) break;
-      value = Math.min(100, value + rng.int(0, Math.round(10 * (0.4 + span.drive))));
+      value = Math.min(100, value + rng.int(0, Math.round(10 * (0.4 + span.drive) * Math.min(1, (span.days - begin) / length))));
       plan.progress.add({ goalId, at: moment(span.start, day), value, note: u % 5 === 0 ? rng.pick(NOTES) : '', by: rng.chance(0.7) ? 'student' : 'teacher' }, rng.id());
     }
     // Most goals whose date has passed were reached (steady students more often); the rest stay

@@ -68,7 +68,6 @@ export function StudentView({ studentId }: { studentId: string }) {
       </div>
       {plan.readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
       <Approvals coach={coach.local.doc} items={waiting} readOnly={coach.readOnly} />
-      <ProfileEditor doc={plan.data} items={p.profileItems.list()} readOnly={plan.readOnly} />
       <section class="stack" aria-labelledby="goals-title">
         <div class="title-row">
           <h2 id="goals-title">{t('plan.goals')} <span class="count">({open.length})</span></h2>
@@ -86,6 +85,7 @@ export function StudentView({ studentId }: { studentId: string }) {
       </section>
       <ProjectsSummary projects={projects} milestones={p.milestones.list()} evidence={p.evidence.list()} />
       <ReflectionsSummary reflections={p.reflections.list()} />
+      <ProfileEditor doc={plan.data} items={p.profileItems.list()} readOnly={plan.readOnly} />
       <Timeline checkins={coach.data.checkins.list()} steps={coach.data.nextSteps.list()} privateNotes={staff.data ?? []}
         goalTitles={new Map(goals.map((g) => [g.goal.id, g.goal.title]))} />
     </section>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { LockIcon } from '../components/LockIcon';
 import { useTeacherI18n } from '../dashboard/i18n';
 import type { CheckIn, NextStep, PrivateNote } from '../../core';
@@ -12,13 +13,15 @@ interface TimelineProps {
 /** Every check-in, newest first, with who can read each part. Teachers only (it shows private notes). */
 export function Timeline({ checkins, steps, privateNotes, goalTitles }: TimelineProps) {
   const { t, formatDate } = useTeacherI18n();
+  const [all, setAll] = useState(false);
   const sorted = [...checkins].sort((a, b) => b.date.localeCompare(a.date) || b.at - a.at);
+  const shown = all ? sorted : sorted.slice(0, 8);
   return (
     <section class="stack" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('sv.timeline')} <span class="count">({sorted.length})</span></h2>
       {sorted.length === 0 && <p class="muted">{t('checkin.none')}</p>}
       <ol class="timeline">
-        {sorted.map((c) => {
+        {shown.map((c) => {
           const priv = privateNotes.find((n) => n.checkinId === c.id && n.text.trim());
           const mine = steps.filter((s) => s.checkinId === c.id);
           const notes = Object.entries(c.goalNotes).filter(([, text]) => text.trim());
@@ -47,6 +50,9 @@ export function Timeline({ checkins, steps, privateNotes, goalTitles }: Timeline
           );
         })}
       </ol>
+      {shown.length < sorted.length && (
+        <button type="button" class="button" onClick={() => setAll(true)}>{t('sv.showAll', { count: sorted.length })}</button>
+      )}
     </section>
   );
 }

@@ -158,6 +158,7 @@ export const en = {
   'grp.name': 'Group name',
   'grp.members': 'Who is in it',
   'grp.add': 'Add group',
+  'sv.showAll': 'Show all {count} check-ins',
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -316,4 +317,5 @@ export const es: Record<keyof typeof en, string> = {
   'grp.name': 'Nombre del grupo',
   'grp.members': 'Quién está',
   'grp.add': 'Añadir grupo',
+  'sv.showAll': 'Mostrar las {count} conversaciones',
 };

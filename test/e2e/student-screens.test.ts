@@ -109,8 +109,9 @@ describe('student screens at 390 px', () => {
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     await expect.poll(() => page.locator('.evidence-list img').count()).toBe(1);
     // Rating a learning target saves at once; the sentence is saved as it is typed.
-    await page.getByRole('group', { name: 'Explain my thinking' }).getByText('I can do it').click();
-    await page.getByLabel('How do I know? (one sentence)').first().fill('I explained halves to Mateo with a drawing.');
+    const thinking = page.locator('.self-target').filter({ hasText: 'Explain my thinking' });
+    await thinking.getByText('I can do it').click();
+    await thinking.getByLabel('How do I know? (one sentence)').fill('I explained halves to Mateo with a drawing.');
     await expect.poll(() => storedOnDisk(page, seeded.students[0]!.profileId, 'plan:', 'halves to Mateo')).toBe(true);
     await shoot('student-project');
   });

@@ -13,6 +13,12 @@ const SYNCED_REFRESH_MS = 60_000;
  */
 export class LinkBookkeeping {
   private changes = 0;
+  /** `changes` when the relay last acknowledged / stored everything: later ones are known to be waiting before the registry counts them. */
+  private changesAcked = 0;
+  private changesStored = 0;
+  /** When the relay last acknowledged / confirmed storing everything, in this session (null: not yet). */
+  syncedAt: number | null = null;
+  storedAt: number | null = null;
   private ackedAt: { changes: number; at: number } | null = null;
   private ackTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly running = new Set<Promise<unknown>>();
@@ -25,18 +31,37 @@ export class LinkBookkeeping {
     private readonly local: LocalDoc,
     /** The provider: its updates are the relay's, not changes of ours. */
     private readonly remoteOrigin: unknown,
-    private readonly onWritten: () => void,
+    private readonly onChange: () => void,
   ) {
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== this.remoteOrigin) this.changes++;
+      if (origin === this.remoteOrigin) return;
+      this.changes++;
+      this.onChange();
     };
     local.doc.on('update', onUpdate);
     this.stopListening = () => local.doc.off('update', onUpdate);
   }
 
+  /** Changed in this session since the relay last acknowledged everything (the registry may not count it yet). */
+  unacknowledgedChanges(): boolean {
+    return this.changes !== this.changesAcked;
+  }
+
+  /** Changed in this session since a stored message last covered the document. */
+  unstoredChanges(): boolean {
+    return this.changes !== this.changesStored;
+  }
+
+  /** A stored message covered the document in this session, and nothing changed since. */
+  storedNow(): boolean {
+    return this.storedAt !== null && !this.unstoredChanges();
+  }
+
   /** The relay acknowledged everything sent so far: clears the edits counted until now (after a short pause, so typing costs one write). */
   acknowledged(): void {
-    this.ackedAt = { changes: this.changes, at: Date.now() };
+    this.changesAcked = this.changes;
+    this.syncedAt = Date.now();
+    this.ackedAt = { changes: this.changes, at: this.syncedAt };
     this.ackTimer ??= setTimeout(() => {
       this.ackTimer = null;
       this.track(this.writeSynced());
@@ -80,7 +105,7 @@ export class LinkBookkeeping {
     const seen = entry?.pendingChanges ?? 0;
     if (seen === 0 && entry?.lastSyncedAt != null && acked.at - entry.lastSyncedAt < SYNCED_REFRESH_MS) return;
     await markSynced(this.profileId, this.local.name, acked.at, seen);
-    this.onWritten();
+    this.onChange();
   }
 
   /**
@@ -89,9 +114,12 @@ export class LinkBookkeeping {
    * changed meanwhile mark one millisecond earlier, so that edit still counts as not stored.
    */
   private async writeStored(changesAtCheck: number, at: number): Promise<void> {
+    this.changesStored = Math.max(this.changesStored, changesAtCheck);
+    this.storedAt = Math.max(this.storedAt ?? 0, at);
+    this.onChange();
     while (Date.now() <= at) await new Promise((resolve) => setTimeout(resolve, 1));
     const when = this.changes === changesAtCheck ? at : at - 1;
     await markStored(this.profileId, this.local.name, when);
-    this.onWritten();
+    this.onChange();
   }
 }

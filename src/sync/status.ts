@@ -41,6 +41,15 @@ export interface SessionFacts {
   refusedDocs: number;
   readOnlyDocs: number;
   entries: readonly DocEntry[];
+  /**
+   * What the session knows before the registry does (it counts edits up to a second late and
+   * registers new documents in batches): documents changed since the relay acknowledged / stored
+   * them, documents not registered yet and not confirmed stored, and the latest confirmations.
+   */
+  unacknowledgedNow: ReadonlySet<string>;
+  unstoredNow: ReadonlySet<string>;
+  lastSyncedNow: number | null;
+  lastStoredNow: number | null;
 }
 
 function maxOf(values: (number | null)[]): number | null {
@@ -58,13 +67,23 @@ function stateOf(f: SessionFacts): SyncStatus['state'] {
 }
 
 export function computeStatus(f: SessionFacts): SyncStatus {
+  const pending = new Set(f.unacknowledgedNow);
+  const unstored = new Set(f.unstoredNow);
+  let pendingChanges = 0;
+  for (const entry of f.entries) {
+    // An edit the registry has not counted yet still counts as one.
+    pendingChanges += Math.max(entry.pendingChanges, f.unacknowledgedNow.has(entry.name) ? 1 : 0);
+    if (entry.pendingChanges > 0) pending.add(entry.name);
+    if (isUnstored(entry)) unstored.add(entry.name);
+  }
+  for (const name of f.unacknowledgedNow) if (!f.entries.some((e) => e.name === name)) pendingChanges++;
   return {
     state: stateOf(f),
-    pendingChanges: f.entries.reduce((sum, e) => sum + e.pendingChanges, 0),
-    pendingDocs: f.entries.filter((e) => e.pendingChanges > 0).length,
-    unstoredDocs: f.entries.filter(isUnstored).length,
-    lastSyncedAt: maxOf(f.entries.map((e) => e.lastSyncedAt)),
-    lastStoredAt: maxOf(f.entries.map((e) => e.lastStoredAt)),
+    pendingChanges,
+    pendingDocs: pending.size,
+    unstoredDocs: unstored.size,
+    lastSyncedAt: maxOf([f.lastSyncedNow, ...f.entries.map((e) => e.lastSyncedAt)]),
+    lastStoredAt: maxOf([f.lastStoredNow, ...f.entries.map((e) => e.lastStoredAt)]),
     refusal: f.refusal ? { code: f.refusal.code, message: f.refusal.message } : null,
     refusedDocs: f.refusedDocs,
     readOnlyDocs: f.readOnlyDocs,

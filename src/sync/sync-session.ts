@@ -371,10 +371,19 @@ export class SyncSession {
     let unsettled = this.loading.size + (this.discovered && this.entriesRead ? 0 : 1);
     let refused = 0;
     let readOnly = 0;
-    for (const { link } of this.links.values()) {
+    const unacknowledgedNow = new Set<string>();
+    const unstoredNow = new Set<string>();
+    let lastSyncedNow: number | null = null;
+    let lastStoredNow: number | null = null;
+    const registered = new Set(this.entries.map((e) => e.name));
+    for (const { link, books } of this.links.values()) {
       if (link.phase === 'refused') refused++;
       else if (!link.settled()) unsettled++;
       if (link.scope === 'readonly') readOnly++;
+      if (books.unacknowledgedChanges()) unacknowledgedNow.add(link.name);
+      if (books.unstoredChanges() || (!registered.has(link.name) && !books.storedNow())) unstoredNow.add(link.name);
+      lastSyncedNow = Math.max(lastSyncedNow ?? 0, books.syncedAt ?? 0) || null;
+      lastStoredNow = Math.max(lastStoredNow ?? 0, books.storedAt ?? 0) || null;
     }
     return computeStatus({
       running: this.running,
@@ -386,6 +395,10 @@ export class SyncSession {
       refusedDocs: refused,
       readOnlyDocs: readOnly,
       entries: this.entries,
+      unacknowledgedNow,
+      unstoredNow,
+      lastSyncedNow,
+      lastStoredNow,
     });
   }
 

@@ -177,6 +177,6 @@ describe('a shared student device comes online', () => {
     await student.getByRole('link', { name: /A bean plant diary/ }).click();
     await expect.poll(() => student.locator('.evidence-list img').count()).toBe(1);
     await studentNav(student, 'Journal');
-    expect(await student.locator('main').innerText()).toContain('Mateo planted two beans');
+    await expect.poll(() => student.locator('main').innerText()).toContain('Mateo planted two beans');
   });
 });

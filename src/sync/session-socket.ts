@@ -17,6 +17,8 @@ export interface SocketOptions {
   WebSocketPolyfill?: unknown;
   /** Reconnect backoff: first delay and ceiling in ms (default 1 s doubling up to 30 s, with jitter). */
   retry?: { delay?: number; maxDelay?: number };
+  /** Close and reopen a socket that has received nothing for this long (default 30 s; the relay's own limit is 60 s). */
+  silenceTimeoutMs?: number;
 }
 
 export interface SocketEvents {
@@ -39,6 +41,7 @@ export function createSessionSocket(options: SocketOptions, events: SocketEvents
     maxDelay: options.retry?.maxDelay ?? 30_000,
     factor: 2,
     jitter: true,
+    messageReconnectTimeout: options.silenceTimeoutMs ?? 30_000,
   });
   socket.on('open', () => events.open());
   socket.on('disconnect', () => {

@@ -1,15 +1,13 @@
 import { liveQuery } from 'dexie';
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { docName, type DocRef } from '../core';
-import { listDocEntries, ProfileRemovedError, setNoPermission, type DocEntry, type DocStore, type LocalDoc } from '../local';
-import { isUnstored } from '../local/bookkeeping';
+import { listDocEntries, setNoPermission, type DocEntry, type DocStore } from '../local';
 import { AttachWindow } from './attach-window';
-import { profileDocs, rosterDocs, watchRoster } from './doc-set';
 import { keepAlive } from './keepalive';
-import { LinkBookkeeping } from './link-bookkeeping';
 import { browserNetwork, watchNetwork, type NetworkEvents } from './network';
-import { ProviderLink, type LinkEvents } from './provider-link';
+import type { LinkEvents, ProviderLink } from './provider-link';
 import { isSessionRefusal, type Refusal } from './refusal';
+import { SessionDocs } from './session-docs';
 import { createSessionSocket, type SocketOptions } from './session-socket';
 import { computeStatus, sameStatus, type SyncStatus } from './status';
 import { readTokenClaims } from './token-claims';
@@ -28,26 +26,19 @@ export interface SyncSessionOptions extends SocketOptions {
   batchSize?: number;
   /** Online/offline events; default the browser's (`window`, `navigator.onLine`), none in Node. */
   network?: NetworkEvents | null;
-  /** Keep-alive check interval (default 10 s; a round trip after 15 s without a message). */
+  /** Keep-alive check interval (default 10 s; a round trip after 1.5 intervals without a message). Keep it well under silenceTimeoutMs. */
   keepAliveMs?: number;
-}
-
-interface Linked {
-  link: ProviderLink;
-  books: LinkBookkeeping;
-  release: () => void;
 }
 
 /**
  * Sync of one profile on one device: ONE socket to the relay, one provider per document on it,
  * attached a window at a time. Bookkeeping goes to the device registry (src/local): acknowledged
  * edits (`markSynced`), "stored on the relay" only from the relay's stored message (`markStored`),
- * read-only and refused documents (`setNoPermission`). Nothing here writes into a document.
+ * read-only documents (`setNoPermission`). Nothing here writes into a document.
  */
 export class SyncSession {
   private readonly socket: HocuspocusProviderWebsocket;
-  private readonly links = new Map<string, Linked>();
-  private readonly loading = new Set<string>();
+  private readonly docs: SessionDocs;
   private readonly window: AttachWindow<ProviderLink>;
   private readonly tokens: TokenRenewal;
   private readonly network: NetworkEvents | null;
@@ -55,10 +46,10 @@ export class SyncSession {
   private readonly firstSync = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   private readonly cleanups: (() => void)[] = [];
   private entries: DocEntry[] = [];
-  /** Until the registry has been read and the documents found once, nothing can be called synced. */
+  /** Until the registry has been read once, nothing can be called synced. */
   private entriesRead = false;
-  private discovered = false;
   private running = false;
+  private stopped = false;
   private online = true;
   private socketPhase: 'idle' | 'connecting' | 'open' = 'idle';
   private failedAttempts = 0;
@@ -85,12 +76,26 @@ export class SyncSession {
       },
       received: () => (this.lastReceivedAt = Date.now()),
     });
+    this.docs = new SessionDocs({
+      store: options.store,
+      profileId: options.profileId,
+      socket: this.socket,
+      window: this.window,
+      token: () => this.tokens.current() ?? '',
+      claims: () => readTokenClaims(this.tokens.current()),
+      events: this.linkEvents,
+      entries: () => this.entries,
+      running: () => this.running,
+      changed: () => this.update(),
+      profileRemoved: () => void this.stop(),
+    });
     this.current = this.compute();
   }
 
-  /** Starts syncing: opens the profile's documents and connects whenever online. */
+  /** Starts syncing: opens the profile's documents and connects whenever online. Once only. */
   start(): void {
     if (this.running) return;
+    if (this.stopped) throw new Error('a stopped SyncSession cannot start again: create a new one');
     this.running = true;
     this.online = this.network?.isOnline() ?? true;
     if (this.network) this.cleanups.push(watchNetwork(this.network, (online) => this.onNetwork(online)));
@@ -104,18 +109,19 @@ export class SyncSession {
     });
     this.cleanups.push(() => entries.unsubscribe());
     this.cleanups.push(this.options.store.onRemoved(() => void this.stop()));
+    const keepAliveMs = this.options.keepAliveMs ?? 10_000;
     this.cleanups.push(
       keepAlive({
-        intervalMs: this.options.keepAliveMs ?? 10_000,
-        quietMs: (this.options.keepAliveMs ?? 10_000) * 1.5,
+        intervalMs: keepAliveMs,
+        quietMs: keepAliveMs * 1.5,
         lastReceivedAt: () => this.lastReceivedAt,
         isOpen: () => this.socketPhase === 'open',
-        links: () => [...this.links.values()].map((l) => l.link),
+        links: () => this.docs.all(),
       }),
     );
     const timer = setInterval(() => this.everyMinute(), 60_000);
     this.cleanups.push(() => clearInterval(timer));
-    void this.discover();
+    void this.docs.discover();
     if (this.online) void this.socket.connect();
     this.update();
   }
@@ -124,41 +130,34 @@ export class SyncSession {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.discovered = false;
-    this.entriesRead = false;
+    this.stopped = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.window.clear();
-    const linked = [...this.links.values()];
-    this.links.clear();
-    for (const { link, release } of linked) {
-      release();
-      link.dispose();
-    }
+    const closing = this.docs.closeAll();
     this.socket.destroy();
-    await Promise.all(linked.map(({ books }) => books.stop()));
+    await closing;
     this.update();
   }
 
   /** Adds a document to sync now (first in line), or asks again for one the relay refused. */
   addDocument(ref: DocRef): void {
     if (!this.running) return;
-    const existing = this.links.get(docName(ref))?.link;
+    const existing = this.docs.get(docName(ref))?.link;
     if (existing?.phase === 'refused' && !this.refusal) {
       existing.phase = 'waiting';
       this.window.enqueue(existing, true);
       this.update();
       return;
     }
-    this.ensureLink(ref, true);
+    this.docs.ensure(ref, true);
   }
 
-  /** Tries again after a refusal of the whole device (e.g. after signing in again) or at once after a failure. */
+  /** Tries again after a refusal of the whole device (e.g. after signing in again), or at once after a failure. */
   reconnect(): void {
     if (!this.running) return;
     this.refusal = null;
     this.refusedToken = null;
     this.failedAttempts = 0;
-    for (const { link } of this.links.values()) if (link.phase === 'refused') link.phase = 'waiting';
     if (this.online) void this.socket.connect();
     if (this.socketPhase === 'open') this.onSocketOpen();
     this.update();
@@ -177,7 +176,7 @@ export class SyncSession {
 
   /** Whether this account may only read the document (the app must block editing it). */
   isReadOnly(name: string): boolean {
-    const link = this.links.get(name)?.link;
+    const link = this.docs.get(name)?.link;
     if (link?.scope) return link.scope === 'readonly';
     if (link?.refusal?.code === 'forbidden' && this.role() === 'student') return true;
     return this.entries.find((e) => e.name === name)?.readOnlyReason === 'no-permission';
@@ -189,7 +188,7 @@ export class SyncSession {
    * otherwise write over newer work. Stays pending while offline or refused.
    */
   whenFirstSynced(name: string): Promise<void> {
-    if (this.links.get(name)?.link.syncedThisSession) return Promise.resolve();
+    if (this.docs.get(name)?.link.syncedThisSession) return Promise.resolve();
     let entry = this.firstSync.get(name);
     if (!entry) {
       let resolve!: () => void;
@@ -200,80 +199,11 @@ export class SyncSession {
     return entry.promise;
   }
 
-  // ---- documents ---------------------------------------------------------------------------
-
   private role(): 'teacher' | 'student' | null {
     return readTokenClaims(this.tokens.current())?.role ?? null;
   }
 
-  /** Links every document the profile holds or its role needs that is not linked yet. */
-  private async discover(): Promise<void> {
-    const refs = await profileDocs(this.options.profileId, readTokenClaims(this.tokens.current()));
-    if (!this.running) return;
-    for (const ref of refs) this.ensureLink(ref);
-    if (this.role() === 'teacher') {
-      for (const { link } of this.links.values()) {
-        const ref = link.local.ref;
-        if (ref.kind === 'class') for (const student of rosterDocs(link.local.doc, ref.classId)) this.ensureLink(student);
-      }
-    }
-    this.discovered = true;
-    this.update();
-  }
-
-  private ensureLink(ref: DocRef, urgent = false): void {
-    const name = docName(ref);
-    if (!this.running || this.links.has(name) || this.loading.has(name)) return;
-    let local: LocalDoc;
-    try {
-      local = this.options.store.open(ref);
-    } catch (error) {
-      if (error instanceof ProfileRemovedError) void this.stop();
-      else console.warn('pathbook sync: cannot open', name, error);
-      return;
-    }
-    this.loading.add(name);
-    this.update();
-    void local.whenLoaded.then(() => {
-      this.loading.delete(name);
-      // Closed by the app while loading: a later discovery links it again.
-      if (this.running && this.options.store.get(name) === local) this.link(local, urgent);
-      this.update();
-    });
-  }
-
-  private link(local: LocalDoc, urgent: boolean): void {
-    const link = new ProviderLink(local, this.socket, () => this.tokens.current() ?? '', this.linkEvents);
-    const books = new LinkBookkeeping(this.options.store, this.options.profileId, local, link.provider, () => this.update());
-    const releases: (() => void)[] = [];
-    const onDestroy = () => this.unlink(local.name);
-    local.doc.on('destroy', onDestroy);
-    releases.push(() => local.doc.off('destroy', onDestroy));
-    const ref = local.ref;
-    if (ref.kind === 'class' && this.role() === 'teacher') {
-      for (const student of rosterDocs(local.doc, ref.classId)) this.ensureLink(student);
-      releases.push(watchRoster(local.doc, ref.classId, (refs) => refs.forEach((r) => this.ensureLink(r))));
-    }
-    this.links.set(local.name, { link, books, release: () => releases.forEach((r) => r()) });
-    this.window.enqueue(link, urgent || this.hasLocalWork(local.name));
-  }
-
-  /** The app closed the document (its Y.Doc is destroyed): drop the provider; discovery links it again. */
-  private unlink(name: string): void {
-    const linked = this.links.get(name);
-    if (!linked) return;
-    this.links.delete(name);
-    linked.release();
-    this.window.remove(linked.link);
-    linked.link.dispose();
-    void linked.books.stop();
-    this.update();
-  }
-
-  private hasLocalWork(name: string): boolean {
-    const entry = this.entries.find((e) => e.name === name);
-    return entry !== undefined && (entry.pendingChanges > 0 || isUnstored(entry));
-  }
+  // ---- what the relay says about each document ---------------------------------------------
 
   private readonly linkEvents: LinkEvents = {
     answered: (link) => {
@@ -291,21 +221,22 @@ export class SyncSession {
       if (!refusal && this.running) this.window.enqueue(link);
       this.update();
     },
-    acknowledged: (link) => this.links.get(link.name)?.books.acknowledged(),
+    acknowledged: (link) => this.docs.get(link.name)?.books.acknowledged(),
     firstSynced: (link) => {
-      this.links.get(link.name)?.books.firstSynced();
+      this.docs.get(link.name)?.books.firstSynced();
       this.firstSync.get(link.name)?.resolve();
       this.firstSync.delete(link.name);
     },
-    stored: (link, message) => this.links.get(link.name)?.books.stored(message),
+    stored: (link, message) => this.docs.get(link.name)?.books.stored(message),
     changed: () => this.update(),
   };
 
+  /** Read-only in the registry (readOnlyReason 'no-permission') while the relay grants only reading. */
   private recordAccess(link: ProviderLink): void {
     const readOnly = link.scope === 'readonly';
-    const entry = this.entries.find((e) => e.name === link.name);
-    if (readOnly && entry?.readOnlyReason == null) void setNoPermission(this.options.profileId, link.name, true);
-    else if (!readOnly && entry?.readOnlyReason === 'no-permission') void setNoPermission(this.options.profileId, link.name, false);
+    const reason = this.entries.find((e) => e.name === link.name)?.readOnlyReason;
+    if (readOnly && reason == null) void setNoPermission(this.options.profileId, link.name, true);
+    else if (!readOnly && reason === 'no-permission') void setNoPermission(this.options.profileId, link.name, false);
   }
 
   // ---- socket, network, token ----------------------------------------------------------------
@@ -315,24 +246,26 @@ export class SyncSession {
     this.socketPhase = 'open';
     this.failedAttempts = 0;
     this.lastReceivedAt = Date.now();
-    const ready = [...this.links.values()].map((l) => l.link).filter((l) => l.phase === 'waiting' || l.phase === 'refused');
-    const [first, rest] = [ready.filter((l) => this.hasLocalWork(l.name)), ready.filter((l) => !this.hasLocalWork(l.name))];
+    const ready = this.docs.all().filter((l) => l.phase === 'waiting' || l.phase === 'refused');
+    const first = ready.filter((l) => this.docs.hasLocalWork(l.name));
+    const rest = ready.filter((l) => !this.docs.hasLocalWork(l.name));
     for (const link of [...first, ...rest]) {
       if (link.phase === 'refused') link.phase = 'waiting';
       this.window.enqueue(link);
     }
     void this.tokens.renewIfDue();
-    void this.discover();
+    void this.docs.discover();
     this.update();
   }
 
   /** Every provider comes off the socket: on the next open they are attached again a window at a time. */
   private onSocketDown(): void {
     const wasOpen = this.socketPhase === 'open';
-    this.socketPhase = this.running && this.online && !this.refusal ? 'connecting' : 'idle';
-    if (!wasOpen && this.running && this.online && !this.refusal) this.failedAttempts++;
+    const retrying = this.running && this.online && !this.refusal;
+    this.socketPhase = retrying ? 'connecting' : 'idle';
+    if (!wasOpen && retrying) this.failedAttempts++;
     this.window.clear();
-    for (const { link } of this.links.values()) {
+    for (const link of this.docs.all()) {
       if (link.phase === 'authenticating' || link.phase === 'authenticated') link.detachQuietly('waiting');
     }
     this.update();
@@ -362,43 +295,30 @@ export class SyncSession {
     if (this.refusal?.code.startsWith('token') && this.tokens.current() !== this.refusedToken) return this.reconnect();
     if (this.socketPhase !== 'open') return;
     void this.tokens.renewIfDue();
-    void this.discover();
+    void this.docs.discover();
+    // The relay could not check access (its own trouble): ask again. Other refusals wait for
+    // addDocument, reconnect() or the next connection, so the status does not flicker every minute.
+    for (const link of this.docs.all()) {
+      if (link.phase === 'refused' && link.refusal?.code === 'internal') {
+        link.phase = 'waiting';
+        this.window.enqueue(link);
+      }
+    }
   }
 
   // ---- status --------------------------------------------------------------------------------
 
   private compute(): SyncStatus {
-    let unsettled = this.loading.size + (this.discovered && this.entriesRead ? 0 : 1);
-    let refused = 0;
-    let readOnly = 0;
-    const unacknowledgedNow = new Set<string>();
-    const unstoredNow = new Set<string>();
-    let lastSyncedNow: number | null = null;
-    let lastStoredNow: number | null = null;
-    const registered = new Set(this.entries.map((e) => e.name));
-    for (const { link, books } of this.links.values()) {
-      if (link.phase === 'refused') refused++;
-      else if (!link.settled()) unsettled++;
-      if (link.scope === 'readonly') readOnly++;
-      if (books.unacknowledgedChanges()) unacknowledgedNow.add(link.name);
-      if (books.unstoredChanges() || (!registered.has(link.name) && !books.storedNow())) unstoredNow.add(link.name);
-      lastSyncedNow = Math.max(lastSyncedNow ?? 0, books.syncedAt ?? 0) || null;
-      lastStoredNow = Math.max(lastStoredNow ?? 0, books.storedAt ?? 0) || null;
-    }
+    const facts = this.docs.facts();
     return computeStatus({
+      ...facts,
+      unsettledDocs: facts.unsettledDocs + (this.entriesRead ? 0 : 1),
       running: this.running,
       online: this.online,
       socket: this.socketPhase,
       failedAttempts: this.failedAttempts,
       refusal: this.refusal,
-      unsettledDocs: unsettled,
-      refusedDocs: refused,
-      readOnlyDocs: readOnly,
       entries: this.entries,
-      unacknowledgedNow,
-      unstoredNow,
-      lastSyncedNow,
-      lastStoredNow,
     });
   }
 

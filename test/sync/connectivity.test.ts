@@ -99,3 +99,19 @@ describe('SyncSession: connectivity', () => {
     expect(titles(storedOnRelay(back, plan)!).sort()).toEqual(['Offline goal', 'Second offline goal']);
   });
 });
+
+describe('SyncSession: an idle socket', () => {
+  it('stays open with nothing to sync (keep-alive round trips), where without them it would be dropped', async () => {
+    const { relay, cls, ana } = await classroom();
+    // A socket that hears nothing for 1 s is closed by the provider (30 s in real use).
+    const alive = await newSyncDevice(relay, { token: ana.token, classIds: [cls.classId], silenceTimeoutMs: 1_000, keepAliveMs: 200 });
+    const silent = await newSyncDevice(relay, { token: ana.token, classIds: [cls.classId], silenceTimeoutMs: 1_000, keepAliveMs: 60_000 });
+    await waitForStored(alive);
+    await waitForStored(silent);
+    const [aliveBefore, silentBefore] = [alive.statuses.length, silent.statuses.length];
+    await waitFor(() => states(silent).slice(silentBefore).includes('connecting'), { timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(states(alive).slice(aliveBefore)).not.toContain('connecting');
+    expect(alive.session.status().state).toBe('synced');
+  });
+});

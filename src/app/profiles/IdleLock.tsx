@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
+import { localDb } from '../../local/db';
+import { useLiveQuery } from '../hooks/useLiveQuery';
 import { useSession } from '../session/context';
 import { navigate } from '../router';
 
-/** On a shared device, a profile with a picture or PIN closes after this long without a touch or key. */
+/** On a shared device (several people, or a picture or PIN chosen), a profile closes after this long without a touch or key. */
 export const IDLE_LOCK_MS = 3 * 60_000;
 const ACTIVITY = ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const;
 
@@ -12,7 +14,8 @@ const ACTIVITY = ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const;
  */
 export function IdleLock({ idleMs = IDLE_LOCK_MS }: { idleMs?: number }) {
   const { profile, close } = useSession();
-  const shared = Boolean(profile && (profile.pinHash || profile.picture !== null));
+  const people = useLiveQuery(() => localDb().profiles.count(), [], 1);
+  const shared = Boolean(profile && (people > 1 || profile.pinHash || profile.picture !== null));
   useEffect(() => {
     if (!shared) return;
     let timer = setTimeout(lock, idleMs);

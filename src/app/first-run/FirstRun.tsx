@@ -12,7 +12,8 @@ import type { DeviceProfile } from '../../local/types';
 export function FirstRun() {
   const { t, language } = useI18n();
   const session = useSession();
-  const profiles = useLiveQuery<DeviceProfile[]>(() => db.profiles.orderBy('lastOpenedAt').reverse().toArray(), [], []);
+  // People already on this device open from the profile picker (behind their picture or PIN), never from here.
+  const profiles = useLiveQuery<DeviceProfile[]>(() => db.profiles.toArray(), [], []);
   const [role, setRole] = useState<'teacher' | 'student' | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,21 +31,6 @@ export function FirstRun() {
     <section class="stack" aria-labelledby="start-title">
       <h1 id="start-title">{t('start.title')}</h1>
       <p class="lead">{t('start.intro')}</p>
-
-      {profiles.length > 0 && (
-        <div class="card stack">
-          <h2>{t('start.profiles')}</h2>
-          <ul class="profile-list">
-            {profiles.map((p) => (
-              <li key={p.id}>
-                <button type="button" class="button button--block" onClick={() => void session.open(p.id).then(() => navigate({ name: 'home' }))}>
-                  {t('start.open', { name: p.displayName })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
 
       <fieldset class="choice-grid">
         <legend>{profiles.length > 0 ? t('start.addPerson') : t('start.who')}</legend>

@@ -22,9 +22,10 @@ export class AttachWindow<L extends Attachable> {
 
   /** Queues a link (first in line when `urgent`: a document with local changes or just asked for). */
   enqueue(link: L, urgent = false): void {
-    if (!this.answering.has(link) && !this.waiting.includes(link)) {
-      if (urgent) this.waiting.unshift(link);
-      else this.waiting.push(link);
+    if (!this.answering.has(link)) {
+      const queued = this.waiting.includes(link);
+      if (urgent) this.waiting = [link, ...this.waiting.filter((l) => l !== link)];
+      else if (!queued) this.waiting.push(link);
     }
     this.pump();
   }

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { WebSocketStatus, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { docName, type DocRef } from '../core';
 import { listDocEntries, setNoPermission, type DocEntry, type DocStore } from '../local';
 import { AttachWindow } from './attach-window';
@@ -56,6 +56,7 @@ export class SyncSession {
   private refusal: Refusal | null = null;
   private refusedToken: string | null = null;
   private lastReceivedAt = 0;
+  private reconnectAfterClose = false;
   private current: SyncStatus;
 
   constructor(private readonly options: SyncSessionOptions) {
@@ -158,7 +159,7 @@ export class SyncSession {
     this.refusal = null;
     this.refusedToken = null;
     this.failedAttempts = 0;
-    if (this.online) void this.socket.connect();
+    if (this.online) this.connectNow();
     if (this.socketPhase === 'open') this.onSocketOpen();
     this.update();
   }
@@ -268,6 +269,8 @@ export class SyncSession {
     for (const link of this.docs.all()) {
       if (link.phase === 'authenticating' || link.phase === 'authenticated') link.detachQuietly('waiting');
     }
+    if (this.reconnectAfterClose && retrying) void this.socket.connect();
+    this.reconnectAfterClose = false;
     this.update();
   }
 
@@ -276,8 +279,18 @@ export class SyncSession {
     this.online = online;
     this.failedAttempts = 0;
     if (!online) this.socket.disconnect();
-    else if (this.running && !this.refusal) void this.socket.connect();
+    else if (this.running && !this.refusal) this.connectNow();
     this.update();
+  }
+
+  /**
+   * The provider's connect() does nothing while its socket still counts as connected, which it
+   * does between disconnect() and the close event (an offline/online flap): then connect again
+   * as soon as the close arrives.
+   */
+  private connectNow(): void {
+    if (this.socket.status === WebSocketStatus.Connected && !this.socket.shouldConnect) this.reconnectAfterClose = true;
+    else void this.socket.connect();
   }
 
   private refuseSession(refusal: Refusal): void {

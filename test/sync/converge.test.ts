@@ -81,4 +81,26 @@ describe('SyncSession: two devices', () => {
     expect(s.session.status().lastStoredAt!).toBeGreaterThan(firstStored);
     expect(planDocument(storedOnRelay(relay, docName(planRef))!).goals.list().map((g) => g.title)).toEqual(['Later goal']);
   });
+
+  it('a document the app closes and opens again is linked again (addDocument, or the next discovery)', async () => {
+    const { relay, ana, cls } = await classroom();
+    const planRef: DocRef = { kind: 'plan', classId: cls.classId, studentId: ana.studentId };
+    const s = await newSyncDevice(relay, { token: ana.token });
+    await waitForStored(s);
+    await s.store.close(docName(planRef));
+    const reopened = await s.open(planRef);
+    planDocument(reopened).goals.add(goal('After reopening'));
+    s.session.addDocument(planRef);
+    await waitFor(() => s.session.status().unstoredDocs === 1);
+    await waitForStored(s);
+    expect(planDocument(storedOnRelay(relay, docName(planRef))!).goals.list().map((g) => g.title)).toEqual(['After reopening']);
+
+    // Closed again and not asked for: found again at the next connection.
+    await s.store.close(docName(planRef));
+    planDocument(await s.open(planRef)).goals.add(goal('Found again'));
+    s.network.goOffline();
+    s.network.goOnline();
+    await waitFor(() => planDocument(relay.hocuspocus.documents.get(docName(planRef))!).goals.list().length === 2);
+    await waitForStored(s);
+  });
 });

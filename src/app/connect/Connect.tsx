@@ -7,7 +7,8 @@ import { useYDoc } from '../hooks/useYDoc';
 import { useI18n, type TextKey } from '../i18n';
 import { useSession } from '../session/context';
 import { deviceId } from '../session/device-id';
-import { connectClass, fetchJoinCode, relayOrigin, signIn, type CallError, type JoinCode } from './relay-calls';
+import { connectClass, fetchJoinCode, relayOrigin, signIn, type CallError } from './relay-calls';
+import type { JoinCodeInfo as JoinCode } from '../../sync/relay-api';
 import './connect.css';
 
 const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-attempts'];

@@ -1,6 +1,9 @@
+import * as relayApi from '../../sync/relay-api';
+import { isRelayError } from '../../sync/relay-error';
+
 /**
- * The few relay calls the connect and join screens make, as plain results ({ error } or data)
- * that a screen can show. Loaded with the screens, never in the first bundle.
+ * The connect and join screens' calls, as `{ error }` or data so a screen can word any failure.
+ * Thin on purpose: the typed, validated calls live in src/sync/relay-api.
  */
 export interface CallError {
   code: string;
@@ -8,85 +11,43 @@ export interface CallError {
 }
 export type Result<T> = T | { error: CallError };
 
-export interface ClassLookup {
-  code: string;
-  classId: string;
-  className: string;
-  students: { id: string; displayName: string }[];
-}
-
-export interface Joined {
-  token: string;
-  classId: string;
-  studentId: string;
-}
-
-export interface SignedIn {
-  token: string;
-  teacherName: string;
-}
-
-export interface JoinCode {
-  code: string;
-  joinUrl: string;
-  qrSvg: string;
-}
-
 /** The relay serves the app, so it lives at the page's own origin. */
 export function relayOrigin(): string {
   return location.origin;
 }
 
-async function call<T>(url: string, init: RequestInit & { token?: string | null } = {}): Promise<Result<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  let response: Response;
+async function attempt<T>(call: () => Promise<T>): Promise<Result<T>> {
   try {
-    response = await fetch(url, { ...init, headers });
-  } catch {
-    return { error: { code: 'unreachable', message: 'The school server could not be reached.' } };
+    return await call();
+  } catch (error) {
+    if (isRelayError(error)) return { error: { code: error.code, message: error.message } };
+    return { error: { code: 'unknown', message: error instanceof Error ? error.message : String(error) } };
   }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // A proxy or captive portal may answer with HTML: reported below as a clear error.
-  }
-  if (!response.ok || body === null || typeof body !== 'object') {
-    const { error, message } = (body ?? {}) as { error?: unknown; message?: unknown };
-    return {
-      error: {
-        code: typeof error === 'string' ? error : response.status === 404 ? 'not-found' : 'bad-answer',
-        message: typeof message === 'string' ? message : `The server answered ${response.status}.`,
-      },
-    };
-  }
-  return body as T;
 }
+
+export type ClassLookup = relayApi.JoinLookup & { code: string };
 
 export async function lookUpClass(origin: string, code: string, deviceId: string): Promise<Result<ClassLookup>> {
-  const result = await call<Omit<ClassLookup, 'code'>>(`${origin}/api/join/${encodeURIComponent(code)}?deviceId=${deviceId}`);
-  if ('error' in result) return result.error.code === 'not-found' ? { error: { ...result.error, code: 'unknown-code' } } : result;
-  return { ...result, code };
+  const result = await attempt(() => relayApi.lookUpJoinCode(origin, code, deviceId));
+  return 'error' in result ? result : { ...result, code };
 }
 
-export function joinClass(origin: string, code: string, studentId: string, deviceId: string): Promise<Result<Joined>> {
-  return call<Joined>(`${origin}/api/join`, { method: 'POST', body: JSON.stringify({ code, studentId, deviceId }) });
+export function joinClass(origin: string, code: string, studentId: string, deviceId: string): Promise<Result<relayApi.Joined>> {
+  return attempt(() => relayApi.joinClass(origin, { code, studentId, deviceId }));
 }
 
-export async function signIn(
+export function signIn(
   origin: string,
   mode: 'signup' | 'signin',
   fields: { name: string; email: string; password: string; deviceId: string },
-): Promise<Result<SignedIn>> {
-  const result = await call<{ token: string; teacher: { name: string } }>(`${origin}/api/auth/${mode}`, { method: 'POST', body: JSON.stringify(fields) });
-  return 'error' in result ? result : { token: result.token, teacherName: result.teacher.name };
+): Promise<Result<relayApi.TeacherSession>> {
+  return attempt(() => (mode === 'signup' ? relayApi.signUp(origin, fields) : relayApi.signIn(origin, fields)));
 }
 
-export function connectClass(origin: string, token: string, classId: string, name: string): Promise<Result<{ joinCode: string }>> {
-  return call(`${origin}/api/classes`, { method: 'POST', token, body: JSON.stringify({ classId, name }) });
+export function connectClass(origin: string, token: string, classId: string, name: string): Promise<Result<relayApi.ConnectedClass>> {
+  return attempt(() => relayApi.connectClass(origin, token, { classId, name }));
 }
 
-export function fetchJoinCode(origin: string, token: string, classId: string): Promise<Result<JoinCode>> {
-  return call(`${origin}/api/classes/${classId}/join-code`, { token });
+export function fetchJoinCode(origin: string, token: string, classId: string): Promise<Result<relayApi.JoinCodeInfo>> {
+  return attempt(() => relayApi.joinCode(origin, token, classId));
 }

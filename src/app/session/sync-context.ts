@@ -1,16 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+// A type-only import: the sync code itself loads lazily and never weighs on the first visit.
+import type { SyncStatus } from '../../sync/status';
 
-/** What the header says about sync; mirrors src/sync's SyncStatus without importing it (that module loads lazily). */
-export interface SyncView {
-  state: 'not-connected' | 'offline' | 'connecting' | 'syncing' | 'synced' | 'unreachable' | 'refused';
-  pendingChanges: number;
-  pendingDocs: number;
-  unstoredDocs: number;
-  lastSyncedAt: number | null;
-  lastStoredAt: number | null;
-  refusal: { code: string; message: string } | null;
-}
+export type SyncView = SyncStatus;
 
 export const NOT_CONNECTED: SyncView = {
   state: 'not-connected',
@@ -20,6 +13,8 @@ export const NOT_CONNECTED: SyncView = {
   lastSyncedAt: null,
   lastStoredAt: null,
   refusal: null,
+  refusedDocs: 0,
+  readOnlyDocs: 0,
 };
 
 export const SyncContext = createContext<SyncView>(NOT_CONNECTED);

@@ -28,7 +28,8 @@ describe('private notes stay with teachers', () => {
     const relay = await newRelay();
     const teacher = await newTeacher(relay);
     const cls = await newClass(relay, teacher, ['Ana', 'Ben']);
-    const [ana, ben] = cls.students as [{ id: string }, { id: string }];
+    const ana = cls.students[0]!;
+    const ben = cls.students[1]!;
     const device = newDevice(relay);
     const open = (ref: DocRef) => device.open(docName(ref), teacher.token);
     const staff = open({ kind: 'staff', classId: cls.classId });

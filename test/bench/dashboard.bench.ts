@@ -122,6 +122,8 @@ async function main(): Promise<void> {
     // tsx (esbuild keepNames) wraps named functions in __name(); the page has no such helper.
     await device.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     const page = await openApp(device.context, relay.url + '/');
+    page.on('crash', () => console.error('[dashboard bench] the page crashed'));
+    page.on('console', (m) => { if (m.type() === 'error') console.error('[page]', m.text()); });
     await device.context.setOffline(true);
     const seeded = await seedTeacherDevice(page);
     const projectionStart = Date.now();
@@ -139,7 +141,10 @@ async function main(): Promise<void> {
       plain.push(await timePlainList(page));
     }
     const tap: number[] = [];
-    for (let i = 0; i < Math.min(ROUNDS, 5); i++) tap.push(await timeTapToStored(page, i));
+    for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
+      tap.push(await timeTapToStored(page, i));
+      console.log(`[dashboard bench] tap ${i + 1}: ${tap.at(-1)} ms`);
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
     printTable(`Dashboard, ${STUDENTS} seeded students with a school year each, Chromium, CPU throttled 4x, offline`, ['measure', 'ms: median (min–max)', 'runs'], [

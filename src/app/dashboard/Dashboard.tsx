@@ -11,6 +11,9 @@ import { DashboardRow } from './DashboardRow';
 import { useTeacherI18n } from './i18n';
 import './dashboard.css';
 
+/** The rows last read, so coming back to the dashboard draws at once while the index is read again. */
+let lastRead: { key: string; rows: SummaryRow[] } | null = null;
+
 /**
  * The teacher's first screen: who needs a check-in today and why. It reads the device's query
  * index (one row per student, kept up to date by the projection), never every document.
@@ -19,7 +22,16 @@ export function Dashboard() {
   const { t } = useTeacherI18n();
   const { profile, classId } = useSession();
   const { data: settings } = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).settings.read());
-  const rows = useLiveQuery<SummaryRow[] | null>(() => (profile && classId ? readClassSummaries(profile.id, classId) : []), [profile?.id, classId], null);
+  const key = `${profile?.id}:${classId}`;
+  const rows = useLiveQuery<SummaryRow[] | null>(
+    async () => {
+      const read = profile && classId ? await readClassSummaries(profile.id, classId) : [];
+      lastRead = { key, rows: read };
+      return read;
+    },
+    [profile?.id, classId],
+    lastRead?.key === key ? lastRead.rows : null,
+  );
   const [sort, setSort] = useState<DashboardSort>('need');
   const [filter, setFilter] = useState<DashboardFilter>('all');
   if (!classId) return null;

@@ -150,7 +150,9 @@ describe('a shared student device comes online', () => {
       await teacher.getByRole('link', { name, exact: true }).click();
       await expect.poll(() => teacher.locator('main').innerText(), { timeout: 40_000 }).toContain(project);
       await teacher.locator('details.sv-project').filter({ hasText: project }).locator('summary').click();
-      await expect.poll(() => teacher.locator('details.sv-project').filter({ hasText: project }).innerText()).toMatch(/photo/i);
+      // The teacher's screen shows the photo itself, downloaded from the relay and decoded.
+      const photo = teacher.locator('details.sv-project').filter({ hasText: project }).locator('img.evidence-photo');
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(100);
     }
     // The photos themselves, over the relay with the teacher's own token, as the teacher's screen fetches them.
     const [teacherProfile] = await profilesOn(teacher);

@@ -2,9 +2,10 @@ import type { Evidence, Milestone, Reflection } from '../../core';
 import { localDay } from '../../core';
 import { useTeacherI18n } from '../dashboard/i18n';
 import type { ProjectView } from '../projects/project-state';
+import { EvidencePhoto } from '../projects/EvidencePhoto';
 
 /** Projects with their milestones and evidence, as the teacher reads them. */
-export function ProjectsSummary({ projects, milestones, evidence }: { projects: ProjectView[]; milestones: readonly Milestone[]; evidence: readonly Evidence[] }) {
+export function ProjectsSummary({ studentId, projects, milestones, evidence }: { studentId: string; projects: ProjectView[]; milestones: readonly Milestone[]; evidence: readonly Evidence[] }) {
   const { t, formatDate } = useTeacherI18n();
   return (
     <section class="stack" aria-labelledby="sv-projects">
@@ -34,7 +35,7 @@ export function ProjectsSummary({ projects, milestones, evidence }: { projects: 
                     {proofs.map((e) => (
                       <li key={e.id}>
                         <span class="muted">{formatDate(localDay(e.at))}:</span>{' '}
-                        {e.kind === 'link' ? <a href={e.url} rel="noopener noreferrer">{e.text || e.url}</a> : e.kind === 'photo' ? t('sv.photo') : e.text}
+                        {e.kind === 'link' ? <a href={e.url} rel="noopener noreferrer">{e.text || e.url}</a> : e.kind === 'photo' ? <EvidencePhoto studentId={studentId} hash={e.photoHash} alt={e.text || t('sv.photo')} /> : e.text}
                       </li>
                     ))}
                   </ul>

@@ -83,7 +83,7 @@ export function StudentView({ studentId }: { studentId: string }) {
           </details>
         )}
       </section>
-      <ProjectsSummary projects={projects} milestones={p.milestones.list()} evidence={p.evidence.list()} />
+      <ProjectsSummary studentId={studentId} projects={projects} milestones={p.milestones.list()} evidence={p.evidence.list()} />
       <ReflectionsSummary reflections={p.reflections.list()} />
       <ProfileEditor doc={plan.data} items={p.profileItems.list()} readOnly={plan.readOnly} />
       <Timeline checkins={coach.data.checkins.list()} steps={coach.data.nextSteps.list()} privateNotes={staff.data ?? []}

@@ -85,4 +85,28 @@ describe('a teacher and a student sync through the relay', () => {
       expect(await status(page)).toContain('Synced');
     }
   });
+
+  it('the teacher signs in on a new device and gets the class back from the relay', async () => {
+    const newDevice = await launchDevice({ width: 1280, height: 900 });
+    try {
+      const page = await openApp(newDevice.context, app.url);
+      await page.getByRole('button', { name: "I'm a teacher" }).click();
+      await page.getByLabel('Your name').fill('Ms Rivera');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('link', { name: 'Sign in to bring it to this device' }).click();
+      await page.getByText('I already have an account').click();
+      await page.getByLabel('Email').fill('rivera@school.test');
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign in and connect' }).click();
+      await expect.poll(() => page.locator('.join-code__code').count(), { timeout: 20_000 }).toBe(1);
+      await page.goto(new URL('#/class', app.url).toString());
+      await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toContain('Year 5 Maple');
+      await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toContain('Mateo Chen');
+      await page.getByRole('link', { name: 'Ana Lopez', exact: true }).click();
+      await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toContain('Read two chapter books');
+      expect(await page.locator('main').innerText()).toContain('football');
+    } finally {
+      await newDevice.close();
+    }
+  });
 });

@@ -45,6 +45,9 @@ function NewClassForm() {
         <LanguageField value={lang} onChange={setLang} />
         <button type="submit" class="button button--primary">{t('setup.create')}</button>
       </div>
+      <p class="card">
+        {t('setup.haveClass')} <a href={href({ name: 'connect' })}>{t('setup.signInForClass')}</a>
+      </p>
     </form>
   );
 }

@@ -35,7 +35,7 @@ export function Connect() {
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (!profile || !classId) return;
+    if (!profile) return;
     setBusy(true);
     setError(null);
     const signed = await signIn(relayOrigin(), mode, { ...fields, deviceId: deviceId() });
@@ -43,7 +43,7 @@ export function Connect() {
       setBusy(false);
       return explain(signed.error);
     }
-    // The class was made offline on this device: the relay learns its id, then sync uploads it.
+    // A class made offline on this device: the relay learns its id, then sync uploads it.
     for (const id of profile.classIds) {
       const name = id === classId ? className ?? '' : '';
       const result = await connectClass(relayOrigin(), signed.token, id, name || 'Class');
@@ -52,7 +52,9 @@ export function Connect() {
         return explain(result.error);
       }
     }
-    await updateProfile(profile.id, { relayUrl: relayOrigin(), token: signed.token });
+    // Classes this teacher already has on the relay (a new or replaced device) come down by sync.
+    const classIds = [...new Set([...profile.classIds, ...signed.classes.map((c) => c.classId)])];
+    await updateProfile(profile.id, { relayUrl: relayOrigin(), token: signed.token, classIds });
     await refreshProfile();
     setBusy(false);
   }

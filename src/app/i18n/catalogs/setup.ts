@@ -22,6 +22,8 @@ export const en = {
   'setup.done': 'Go to my class',
   'setup.saved': 'Saved',
   'setup.remove': 'Remove {name}',
+  'setup.haveClass': 'Already have a class on your school server?',
+  'setup.signInForClass': 'Sign in to bring it to this device',
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -47,4 +49,6 @@ export const es: Record<keyof typeof en, string> = {
   'setup.done': 'Ir a mi clase',
   'setup.saved': 'Guardado',
   'setup.remove': 'Quitar a {name}',
+  'setup.haveClass': '¿Ya tienes una clase en el servidor de tu escuela?',
+  'setup.signInForClass': 'Inicia sesión para traerla a este dispositivo',
 };

@@ -69,6 +69,10 @@ export class Persistence extends Database {
   /** Right after loading, before any connection can change it, the document is what is on disk. */
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     if (this.rows.has(documentName)) this.lastStored.set(document, encodeStoredMessage(storedMessageOf(document)));
+    // Loading applied the stored state as one update, which Hocuspocus buffers for broadcast and would
+    // send whole to every device that attaches before the buffer empties. Nobody is attached yet, so
+    // send it to nobody now: devices get only what they lack through the normal sync exchange.
+    document.flush();
   }
 
   async connected({ connection }: connectedPayload): Promise<void> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDevice, openApp, type Profile } from './support/browser';
+import { syncStatus, teacherMakesAndConnectsClass } from './support/people';
 import { serveBuiltApp, type ServedApp } from './support/serve';
 import { studentNav, studentWork } from './student-actions';
 
@@ -63,27 +64,12 @@ describe('a shared student device comes online', () => {
     await app?.dispose();
   });
 
-  const status = (page: Page) => page.locator('.save-status').innerText();
+  const status = syncStatus;
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const tile = (name: string) => student.locator('.picker__tile').filter({ hasText: name });
 
   it('the teacher connects a class; two students join it on the same device', async () => {
-    await teacher.getByRole('button', { name: "I'm a teacher" }).click();
-    await teacher.getByLabel('Your name').fill('Ms Rivera');
-    await teacher.getByRole('button', { name: 'Continue' }).click();
-    await teacher.getByLabel('Class name').fill('Year 5 Maple');
-    await teacher.getByRole('button', { name: 'Create class' }).click();
-    for (const name of ['Ana Lopez', 'Mateo Chen']) {
-      await teacher.getByLabel('Student name').fill(name);
-      await teacher.getByRole('button', { name: 'Add student' }).click();
-    }
-    await expect.poll(() => teacher.locator('.roster li').count()).toBe(2);
-    await teacher.getByRole('link', { name: 'Connect to the school server' }).click();
-    await teacher.getByLabel('Email').fill('rivera@school.test');
-    await teacher.getByLabel('Password').fill('correct horse battery');
-    await teacher.getByRole('button', { name: 'Create account and connect' }).click();
-    const code = (await teacher.locator('.join-code__code').innerText({ timeout: 20_000 })).trim();
-    await expect.poll(() => status(teacher), { timeout: 20_000 }).toContain('Stored on the school server');
+    const code = await teacherMakesAndConnectsClass(teacher, { students: ['Ana Lopez', 'Mateo Chen'] });
 
     for (const [i, name] of ['Ana Lopez', 'Mateo Chen'].entries()) {
       if (i === 0) {

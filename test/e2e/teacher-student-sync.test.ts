@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
+import { syncStatus, teacherMakesAndConnectsClass } from './support/people';
 import { serveBuiltApp, type ServedApp } from './support/serve';
 
 /**
@@ -28,28 +29,12 @@ describe('a teacher and a student sync through the relay', () => {
     await app?.dispose();
   });
 
-  const status = (page: Page) => page.locator('.save-status').innerText();
+  const status = syncStatus;
 
   it('a class made offline is connected, and a student joins it with the code', async () => {
-    await teacher.getByRole('button', { name: "I'm a teacher" }).click();
-    await teacher.getByLabel('Your name').fill('Ms Rivera');
-    await teacher.getByRole('button', { name: 'Continue' }).click();
-    await teacher.getByLabel('Class name').fill('Year 5 Maple');
-    await teacher.getByRole('button', { name: 'Create class' }).click();
-    for (const name of ['Ana Lopez', 'Mateo Chen']) {
-      await teacher.getByLabel('Student name').fill(name);
-      await teacher.getByRole('button', { name: 'Add student' }).click();
-    }
-    await expect.poll(() => teacher.locator('.roster li').count()).toBe(2);
-
-    await teacher.getByRole('link', { name: 'Connect to the school server' }).click();
-    await teacher.getByLabel('Email').fill('rivera@school.test');
-    await teacher.getByLabel('Password').fill('correct horse battery');
-    await teacher.getByRole('button', { name: 'Create account and connect' }).click();
-    const code = (await teacher.locator('.join-code__code').innerText({ timeout: 20_000 })).trim();
+    const code = await teacherMakesAndConnectsClass(teacher, { students: ['Ana Lopez', 'Mateo Chen'] });
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(await seriousA11yViolations(teacher)).toEqual([]);
-    await expect.poll(() => status(teacher), { timeout: 20_000 }).toContain('Stored on the school server');
 
     await student.getByRole('button', { name: "I'm a student" }).click();
     await student.getByRole('link', { name: 'Join your class' }).click();

@@ -11,7 +11,6 @@ const StudentArea = lazyScreen(() => import('../student-home/StudentArea').then(
 const CheckInForm = lazyScreen(() => import('../checkin/CheckInForm').then((m) => m.CheckInForm));
 const StudentView = lazyScreen(() => import('../student-view/StudentView').then((m) => m.StudentView));
 const ClassSetup = lazyScreen(() => import('../class-setup/ClassSetup').then((m) => m.ClassSetup));
-const StudentPlan = lazyScreen(() => import('../plan/StudentPlan').then((m) => m.StudentPlan));
 const FamilyReport = lazyScreen(() => import('../report/FamilyReport').then((m) => m.FamilyReport));
 const GroupCheckInForm = lazyScreen(() => import('../checkin/GroupCheckInForm').then((m) => m.GroupCheckInForm));
 const ExportScreen = lazyScreen(() => import('../export/ExportScreen').then((m) => m.ExportScreen));
@@ -44,9 +43,11 @@ function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; 
       if (role === 'student' && profile?.studentId) return <StudentArea route={route} />;
       return <Dashboard />;
     case 'student':
-      return role === 'teacher' ? <StudentView studentId={route.studentId} /> : <StudentPlan studentId={route.studentId} />;
+      // A student only ever has their own plan (the "My plan" screen); a classmate's id leads nowhere.
+      if (role === 'teacher') return <StudentView studentId={route.studentId} />;
+      return route.studentId === profile?.studentId ? <StudentArea route={{ name: 'my-plan' }} /> : <NotFound />;
     case 'checkin':
-      return <CheckInForm studentId={route.studentId} checkinId={route.checkinId} />;
+      return role === 'teacher' ? <CheckInForm studentId={route.studentId} checkinId={route.checkinId} /> : <NotFound />;
     case 'connect':
       return <Connect />;
     case 'group-checkin':

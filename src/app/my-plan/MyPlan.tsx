@@ -52,7 +52,7 @@ export function MyPlan() {
       {readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
       {!readOnly && editing === null && (
         <button type="button" class="button button--primary button--block" onClick={() => setEditing('new')}>
-          <span aria-hidden="true">＋ </span>{t('myPlan.propose')}
+          <span aria-hidden="true">+</span>{t('myPlan.propose')}
         </button>
       )}
       {editing === 'new' && (

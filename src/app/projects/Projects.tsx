@@ -45,7 +45,7 @@ export function Projects() {
       </ul>
       {!docs.plan.readOnly && !adding && (
         <button type="button" class="button button--primary button--block" onClick={() => setAdding(true)}>
-          <span aria-hidden="true">＋ </span>{t('projects.start')}
+          <span aria-hidden="true">+</span>{t('projects.start')}
         </button>
       )}
       {adding && (

@@ -1,8 +1,10 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { parseDocName } from '../core/doc-names';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
+import { formatRefusal } from '../protocol/refusal';
 import { decideAccess, type Access } from './access-rules';
-import { checkClientSchema, SCHEMA_PARAM } from './schema-version';
+import { SCHEMA_PARAM } from '../protocol/sync-socket';
+import { checkClientSchema } from './schema-version';
 import type { Classes } from './classes';
 import type { Students } from './students';
 import type { Principal, Tokens } from './tokens';
@@ -19,7 +21,7 @@ export interface SyncContext {
  * also printing every refusal, so the relay logs them once, its own way.
  */
 function refusal(error: unknown): { reason: string } {
-  if (error instanceof RelayError) return { reason: `${error.code}: ${error.message}` };
+  if (error instanceof RelayError) return { reason: formatRefusal(error) };
   console.error('[pathbook] access check failed', error);
   return { reason: 'internal: the relay could not check access; try again later.' };
 }

@@ -1,7 +1,7 @@
 import type { Db } from './db/open';
 import type { RateLimits } from './config';
 import { newId } from '../core/ids';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import type { AttemptKey, Attempts } from './rate-limits';
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from './db/open';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
 
 export interface ClassRecord {
   id: string;

@@ -3,12 +3,13 @@ import type { Students } from './students';
 import type { RateLimits } from './config';
 import { docName, studentDocs } from '../core/doc-names';
 import { classDocument } from '../core/ydoc/documents';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
 import type { AttemptKey, Attempts } from './rate-limits';
 import { normalizeJoinCode, type ClassRecord, type Classes } from './classes';
 import type { Devices } from './devices';
 import type { Documents } from './documents';
-import type { IssuedToken, Tokens } from './tokens';
+import type { IssuedToken } from '../protocol/http-api';
+import type { Tokens } from './tokens';
 
 export interface RosterEntry {
   id: string;

@@ -1,6 +1,6 @@
 import { ConfigError, helpText, optionsFromEnv } from './config';
 import { startRelay } from './relay';
-import { SYNC_PATH } from './websocket';
+import { SYNC_PATH } from '../protocol/sync-socket';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { Database } from '@hocuspocus/extension-database';
 import type { Document, afterLoadDocumentPayload, connectedPayload } from '@hocuspocus/server';
 import type { Db } from './db/open';
-import { encodeStoredMessage, storedMessageOf } from './stored-message';
+import { encodeStoredMessage, storedMessageOf } from '../protocol/stored-message';
 
 /** The documents table: the whole Yjs state of each document, as Hocuspocus' Database extension writes it. */
 export class DocumentRows {

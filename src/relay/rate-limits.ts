@@ -1,6 +1,6 @@
 import type { Db } from './db/open';
 import type { AttemptLimit } from './config';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
 
 export interface AttemptKey {
   /** e.g. `password:account:ana@school.org`, `join:device:<deviceId>`: never an IP address (a school shares one). */

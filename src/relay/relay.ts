@@ -20,7 +20,8 @@ import { accessControl } from './access';
 import { messageGuard } from './message-guard';
 import { createApi } from './http/api';
 import { serveStatic } from './static-files';
-import { attachSyncSocket, SYNC_PATH } from './websocket';
+import { SYNC_PATH } from '../protocol/sync-socket';
+import { attachSyncSocket } from './websocket';
 import { flushPendingStores } from './shutdown';
 import type { RelayServices } from './services';
 

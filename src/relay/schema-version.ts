@@ -1,8 +1,6 @@
 import { SCHEMA_VERSION } from '../core/ydoc/meta';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
 
-/** The WebSocket URL carries the client's document schema: `/sync?schema=1`. */
-export const SCHEMA_PARAM = 'schema';
 /** The oldest client schema this relay still serves; raise it when old clients would write what newer ones cannot read. */
 export const MIN_CLIENT_SCHEMA = 1;
 export const MAX_CLIENT_SCHEMA = SCHEMA_VERSION;

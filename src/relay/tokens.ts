@@ -1,6 +1,8 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { newId } from '../core/ids';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
+import type { IssuedToken } from '../protocol/http-api';
+import { claimsFromPayload, TOKEN_AUDIENCE, TOKEN_ISSUER, type TokenClaims as WireClaims } from '../protocol/token-claims';
 import type { Devices, Role } from './devices';
 
 /** What a verified token says: who, on which device, for which class(es). */
@@ -15,15 +17,8 @@ export interface Principal {
   expiresAt: number;
 }
 
-export type TokenClaims = Pick<Principal, 'role' | 'subject' | 'classIds' | 'deviceId'>;
-
-export interface IssuedToken {
-  token: string;
-  expiresAt: number;
-}
-
-const ISSUER = 'pathbook-relay';
-const AUDIENCE = 'pathbook';
+/** What a new token is issued for (its expiry comes from the role's lifetime). */
+export type TokenClaims = Omit<WireClaims, 'expiresAt'>;
 
 function refused(code: string, message: string): RelayError {
   return new RelayError(401, code, message);
@@ -44,8 +39,8 @@ export class Tokens {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.subject)
       .setJti(newId())
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
       .setIssuedAt(now)
       .setExpirationTime(exp)
       .sign(this.key);
@@ -56,7 +51,7 @@ export class Tokens {
     if (!token) throw refused('token-missing', 'Sign in first: this request needs a token.');
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }));
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw refused('token-expired', 'This sign-in has expired: sign in again.');
       if (error instanceof errors.JWSSignatureVerificationFailed) {
@@ -64,18 +59,13 @@ export class Tokens {
       }
       throw refused('token-malformed', 'This token could not be read: sign in again.');
     }
-    const { role, cls, dev, sub, jti, exp } = payload;
-    const wellFormed =
-      (role === 'teacher' || role === 'student') &&
-      Array.isArray(cls) &&
-      cls.every((c) => typeof c === 'string') &&
-      typeof dev === 'string' &&
-      typeof sub === 'string' &&
-      typeof jti === 'string' &&
-      typeof exp === 'number' &&
-      (role === 'teacher' || cls.length === 1);
+    const claims = claimsFromPayload(payload);
+    const { jti } = payload;
+    // A student's token is for exactly one class.
+    const wellFormed = claims !== null && typeof jti === 'string' && (claims.role === 'teacher' || claims.classIds.length === 1);
     if (!wellFormed) throw refused('token-malformed', 'This token could not be read: sign in again.');
-    const principal: Principal = { role, subject: sub, classIds: cls as string[], deviceId: dev, jti, expiresAt: exp * 1000 };
+    const { role, subject: sub, deviceId: dev } = claims;
+    const principal: Principal = { ...claims, jti };
     const status = this.devices.status({ deviceId: dev, role, subject: sub, classId: role === 'student' ? principal.classIds[0]! : '' });
     if (status === 'revoked') throw refused('device-revoked', 'This device was removed by a teacher: ask your teacher to join again.');
     if (status === 'unknown') throw refused('device-unknown', 'This device is not signed in on this relay: sign in again.');

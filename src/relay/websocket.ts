@@ -2,8 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Hocuspocus } from '@hocuspocus/server';
-
-export const SYNC_PATH = '/sync';
+import { SYNC_PATH } from '../protocol/sync-socket';
 
 function toWebRequest(req: IncomingMessage): Request {
   const headers = new Headers();

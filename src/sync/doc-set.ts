@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { classDocs, classDocument, docName, parseDocName, studentDocs, type DocRef } from '../core';
 import { getProfile, listDocEntries } from '../local';
-import type { TokenClaims } from './token-claims';
+import type { TokenClaims } from '../protocol/token-claims';
 
 /**
  * Which documents a profile keeps in sync: every document it already holds on this device (so

@@ -4,8 +4,8 @@
 export { SyncSession, type SyncSessionOptions } from './sync-session';
 export type { SyncStatus } from './status';
 export type { NetworkEvents } from './network';
-export type { Refusal } from './refusal';
-export { readTokenClaims, type TokenClaims } from './token-claims';
-export { RelayError, isRelayError } from './relay-error';
+export type { Refusal } from '../protocol/refusal';
+export { readTokenClaims, type TokenClaims } from '../protocol/token-claims';
+export { RelayError, isRelayError } from '../protocol/relay-error';
 export * as relayApi from './relay-api';
 export type * from './relay-api';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { markStored, markSynced, readDocEntry, type DocStore, type LocalDoc } from '../local';
-import { storedCovers, type StoredMessage } from '../relay/stored-message';
+import { storedCovers, type StoredMessage } from '../protocol/stored-message';
 
 /** How often a fully acknowledged document with nothing pending refreshes `lastSyncedAt` (keep-alive round trips would otherwise write every few seconds). */
 const SYNCED_REFRESH_MS = 60_000;

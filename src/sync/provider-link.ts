@@ -1,8 +1,8 @@
 import { HocuspocusProvider, WebSocketStatus, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { CloseEvent } from '@hocuspocus/common';
 import type { LocalDoc } from '../local';
-import { parseStoredMessage, type StoredMessage } from '../relay/stored-message';
-import { parseRefusal, relayReason, type Refusal } from './refusal';
+import { parseStoredMessage, type StoredMessage } from '../protocol/stored-message';
+import { parseRefusal, relayReason, type Refusal } from '../protocol/refusal';
 
 /**
  * loading: the document is being read from this device; waiting: ready, not on the socket;

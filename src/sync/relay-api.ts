@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { Language } from '../core';
-import type { FamilyView } from '../relay/family-view';
-import * as S from './relay-api-schemas';
+import type { FamilyView } from '../protocol/family-view';
+import * as S from '../protocol/http-api';
 import { relayCall } from './relay-http';
 
 /**

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { badAnswer, RelayError, unreachable } from './relay-error';
+import { ErrorAnswer } from '../protocol/http-api';
+import { RelayError } from '../protocol/relay-error';
+import { badAnswer, unreachable } from './relay-error';
 
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'DELETE';
@@ -8,8 +10,6 @@ export interface CallOptions {
   /** For tests and callers that cancel (a screen closed). */
   signal?: AbortSignal;
 }
-
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
 
 /** The relay's base URL without trailing slashes (`http(s)://host:port`). */
 export function baseUrl(relayUrl: string): string {
@@ -43,7 +43,7 @@ export async function relayCall<S extends v.GenericSchema>(relayUrl: string, pat
     throw badAnswer(response.status, `HTTP ${response.status}, not JSON`);
   }
   if (!response.ok) {
-    const parsed = v.safeParse(ErrorBody, json);
+    const parsed = v.safeParse(ErrorAnswer, json);
     if (parsed.success) throw new RelayError(response.status, parsed.output.error, parsed.output.message);
     throw badAnswer(response.status, `HTTP ${response.status}`);
   }

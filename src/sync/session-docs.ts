@@ -7,7 +7,7 @@ import { profileDocs, rosterDocs, watchRoster } from './doc-set';
 import { LinkBookkeeping } from './link-bookkeeping';
 import { ProviderLink, type LinkEvents } from './provider-link';
 import type { SessionFacts } from './status';
-import type { TokenClaims } from './token-claims';
+import type { TokenClaims } from '../protocol/token-claims';
 
 export interface Linked {
   link: ProviderLink;

@@ -1,13 +1,14 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { SCHEMA_VERSION } from '../core';
+import { SCHEMA_PARAM, SYNC_PATH } from '../protocol/sync-socket';
 import { baseUrl } from './relay-http';
 
 /** The sync socket's URL for a relay's base URL: `ws(s)://host:port/sync?schema=N`. */
 export function syncSocketUrl(relayUrl: string): string {
-  const url = new URL(`${baseUrl(relayUrl)}/sync`);
+  const url = new URL(`${baseUrl(relayUrl)}${SYNC_PATH}`);
   if (url.protocol === 'http:') url.protocol = 'ws:';
   else if (url.protocol === 'https:') url.protocol = 'wss:';
-  url.searchParams.set('schema', String(SCHEMA_VERSION));
+  url.searchParams.set(SCHEMA_PARAM, String(SCHEMA_VERSION));
   return url.toString();
 }
 

@@ -1,6 +1,6 @@
 import type { DocEntry } from '../local';
 import { isUnstored } from '../local/bookkeeping';
-import type { Refusal } from './refusal';
+import type { Refusal } from '../protocol/refusal';
 
 /**
  * Sync of one profile on one device, in plain states the app can word:

@@ -6,11 +6,11 @@ import { AttachWindow } from './attach-window';
 import { keepAlive } from './keepalive';
 import { browserNetwork, watchNetwork, type NetworkEvents } from './network';
 import type { LinkEvents, ProviderLink } from './provider-link';
-import { isSessionRefusal, type Refusal } from './refusal';
+import { isSessionRefusal, type Refusal } from '../protocol/refusal';
 import { SessionDocs } from './session-docs';
 import { createSessionSocket, type SocketOptions } from './session-socket';
 import { computeStatus, sameStatus, type SyncStatus } from './status';
-import { readTokenClaims } from './token-claims';
+import { readTokenClaims } from '../protocol/token-claims';
 import { TokenRenewal } from './token-renewal';
 
 export interface SyncSessionOptions extends SocketOptions {

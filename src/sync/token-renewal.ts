@@ -1,6 +1,6 @@
 import { renewToken } from './relay-api';
-import { isRelayError } from './relay-error';
-import { readTokenClaims } from './token-claims';
+import { isRelayError } from '../protocol/relay-error';
+import { readTokenClaims } from '../protocol/token-claims';
 
 export const DAY_MS = 86_400_000;
 

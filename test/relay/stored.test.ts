@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { docName } from '../../src/core';
 import { openDatabase } from '../../src/relay/db/open';
 import { DocumentRows } from '../../src/relay/persistence';
-import { parseStoredMessage, storedCovers, storedMessageFor, storedMessageOf } from '../../src/relay/stored-message';
+import { parseStoredMessage, storedCovers, storedMessageFor, storedMessageOf } from '../../src/protocol/stored-message';
 import { cleanup, connectDoc, newClass, newRelay, newTeacher, waitFor } from './helpers';
 import { join } from 'node:path';
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { parseStoredMessage, storedCovers, type StoredMessage } from '../../src/relay/stored-message';
+import { parseStoredMessage, storedCovers, type StoredMessage } from '../../src/protocol/stored-message';
 import { docName, newId } from '../../src/core';
 import { onCleanup, waitFor } from './wait';
 

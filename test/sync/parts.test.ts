@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AttachWindow } from '../../src/sync/attach-window';
-import { isSessionRefusal, parseRefusal } from '../../src/sync/refusal';
+import { isSessionRefusal, parseRefusal } from '../../src/protocol/refusal';
 import { syncSocketUrl } from '../../src/sync/session-socket';
 import { computeStatus, type SessionFacts } from '../../src/sync/status';
-import { readTokenClaims } from '../../src/sync/token-claims';
+import { readTokenClaims } from '../../src/protocol/token-claims';
 import type { DocEntry } from '../../src/local';
 
 describe('sync parts', () => {

@@ -1,5 +1,5 @@
 import * as relayApi from '../../sync/relay-api';
-import { isRelayError } from '../../sync/relay-error';
+import { isRelayError } from '../../protocol/relay-error';
 
 /**
  * The connect and join screens' calls, as `{ error }` or data so a screen can word any failure.

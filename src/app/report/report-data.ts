@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { daysBetween, localDay } from '../../core';
-import { familyView, type FamilyView } from '../../relay/family-view';
+import { familyView, type FamilyView } from '../../protocol/family-view';
 
 export interface FamilyReportData {
   goals: FamilyView['goals'];

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RelayError } from '../errors';
+import { RelayError } from '../../protocol/relay-error';
 import { MAX_CLIENT_SCHEMA, MIN_CLIENT_SCHEMA } from '../schema-version';
 import type { RelayServices } from '../services';
 import { authRoutes } from './auth-routes';

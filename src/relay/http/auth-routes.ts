@@ -1,12 +1,9 @@
-import * as v from 'valibot';
-import { RelayError } from '../errors';
+import { SignInRequest as SignIn, SignUpRequest as SignUp } from '../../protocol/http-api';
+import { RelayError } from '../../protocol/relay-error';
 import type { RelayServices } from '../services';
 import type { Principal } from '../tokens';
 import type { RouteContext, Router } from './router';
-import { Email, Id, Password, PersonName, parseBody } from './validate';
-
-const SignUp = v.object({ email: Email, password: Password, name: PersonName, deviceId: Id });
-const SignIn = v.object({ email: Email, password: v.pipe(v.string(), v.maxLength(200)), deviceId: Id });
+import { parseBody } from './validate';
 
 export async function requireTeacher(ctx: RouteContext): Promise<Principal> {
   const principal = await ctx.principal();

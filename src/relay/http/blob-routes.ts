@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_PHOTO_BYTES, PHOTO_HASH, PhotoStore, photoType, sha256 } from '../blobs';
-import { RelayError } from '../errors';
+import { RelayError } from '../../protocol/relay-error';
 import type { RelayServices } from '../services';
 import type { Principal } from '../tokens';
 import { sendError, sendJson } from './json';

@@ -1,14 +1,11 @@
-import * as v from 'valibot';
+import { AddTeacherRequest as AddTeacher, ConnectClassRequest as ConnectClass } from '../../protocol/http-api';
 import QRCode from 'qrcode';
-import { RelayError } from '../errors';
+import { RelayError } from '../../protocol/relay-error';
 import { closeDeviceConnections } from '../revoke-connections';
 import type { RelayServices } from '../services';
 import { requireTeacher } from './auth-routes';
 import type { Router } from './router';
-import { ClassName, Email, Id, parseBody, requireId } from './validate';
-
-const ConnectClass = v.object({ classId: Id, name: ClassName });
-const AddTeacher = v.object({ email: Email });
+import { parseBody, requireId } from './validate';
 
 export function joinUrl(origin: string, code: string): string {
   return `${origin}/#/join/${code}`;

@@ -1,15 +1,12 @@
-import * as v from 'valibot';
+import { NewFamilyLinkRequest as NewLink } from '../../protocol/http-api';
 import { docName } from '../../core/doc-names';
-import { Language } from '../../core/records';
 import { classDocument } from '../../core/ydoc/documents';
-import { RelayError } from '../errors';
-import { familyView } from '../family-view';
+import { RelayError } from '../../protocol/relay-error';
+import { familyView } from '../../protocol/family-view';
 import type { RelayServices } from '../services';
 import { requireTeacher } from './auth-routes';
 import type { RouteContext, Router } from './router';
 import { parseBody, requireId } from './validate';
-
-const NewLink = v.optional(v.object({ language: v.optional(Language) }), {});
 
 /** The roster entry of a student in a class this teacher teaches, or 404. */
 async function taughtStudent(ctx: RouteContext, s: RelayServices) {

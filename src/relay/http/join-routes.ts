@@ -1,9 +1,7 @@
-import * as v from 'valibot';
+import { JoinRequest as Join } from '../../protocol/http-api';
 import type { RelayServices } from '../services';
 import type { Router } from './router';
-import { Id, JoinCode, parseBody, requireId } from './validate';
-
-const Join = v.object({ code: JoinCode, studentId: Id, deviceId: Id });
+import { parseBody, requireId } from './validate';
 
 /** Students joining a class: no account, just the class code and their name on the roster. */
 export function joinRoutes(router: Router, s: RelayServices): void {

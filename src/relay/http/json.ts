@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RelayError } from '../errors';
+import { RelayError } from '../../protocol/relay-error';
 
 /** Request bodies are small JSON objects; 64 KB is far above any of them. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { parseStoredMessage, storedCovers, type StoredMessage } from '../../../src/relay/stored-message';
+import { parseStoredMessage, storedCovers, type StoredMessage } from '../../../src/protocol/stored-message';
 import { contentHash, sameStateVector } from './digest';
 import { countingWebSocket, type ByteCounter } from './counting-websocket';
 import type { Expected, School } from './school';

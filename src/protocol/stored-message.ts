@@ -9,7 +9,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
  *
  * `sv` is `Y.encodeStateVector` format of the state written; `ds` is its delete set, encoded as a
  * Yjs snapshot with an empty state vector (`Y.encodeSnapshot`). The state vector alone misses
- * deletions (deleting text adds no clock), hence `ds`. Pure and browser-safe: src/sync reuses it.
+ * deletions (deleting text adds no clock), hence `ds`. Pure and browser-safe: the relay sends it, src/sync reads it.
  */
 export interface StoredMessage {
   type: 'stored';

@@ -1,9 +1,39 @@
 import * as v from 'valibot';
+import { LANGUAGES } from '../core/records';
 
 /**
- * The shapes of the relay's answers (src/relay/README.md, "HTTP API"), checked minimally: enough
- * that code using them cannot crash on a missing field. Unknown extra fields are dropped.
+ * The relay's HTTP API (PROTOCOL.md, "HTTP routes") as valibot schemas: what each route accepts
+ * (the relay parses bodies with these) and what it answers (the device checks answers with these,
+ * minimally: enough that code using them cannot crash on a missing field; unknown extra fields
+ * are dropped).
  */
+
+// --- fields of requests ---------------------------------------------------------------------
+export const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]{4,40}$/, 'must be a Pathbook id'));
+export const Email = v.pipe(v.string(), v.trim(), v.maxLength(200), v.regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address'));
+export const Password = v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'), v.maxLength(200));
+export const PersonName = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80));
+export const ClassName = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
+export const JoinCode = v.pipe(v.string(), v.maxLength(20));
+
+// --- request bodies -------------------------------------------------------------------------
+export const SignUpRequest = v.object({ email: Email, password: Password, name: PersonName, deviceId: Id });
+/** Any password up to 200 characters may be tried: the length rule is for new passwords. */
+export const SignInRequest = v.object({ email: Email, password: v.pipe(v.string(), v.maxLength(200)), deviceId: Id });
+export const ConnectClassRequest = v.object({ classId: Id, name: ClassName });
+export const AddTeacherRequest = v.object({ email: Email });
+export const JoinRequest = v.object({ code: JoinCode, studentId: Id, deviceId: Id });
+export const NewFamilyLinkRequest = v.optional(v.object({ language: v.optional(v.picklist(LANGUAGES)) }), {});
+
+export type SignUpRequest = v.InferInput<typeof SignUpRequest>;
+export type SignInRequest = v.InferInput<typeof SignInRequest>;
+export type ConnectClassRequest = v.InferInput<typeof ConnectClassRequest>;
+export type JoinRequest = v.InferInput<typeof JoinRequest>;
+
+// --- answers --------------------------------------------------------------------------------
+/** Every refused request answers `{ error: code, message }` with a 4xx or 5xx status. */
+export const ErrorAnswer = v.object({ error: v.string(), message: v.string() });
+
 const Str = v.string();
 const Time = v.number();
 const Role = v.picklist(['teacher', 'student']);
@@ -83,3 +113,8 @@ export const FamilyPage = v.object({
   checkins: v.array(v.looseObject({ date: Str, note: Str })),
   nextSteps: v.array(v.looseObject({ text: Str })),
 });
+
+/** `PUT /api/classes/:id/students/:sid/blobs/:hash` */
+export const PhotoStored = v.object({ hash: Str, size: v.number(), stored: v.literal(true) });
+
+export type IssuedToken = v.InferOutput<typeof IssuedToken>;

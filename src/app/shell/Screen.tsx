@@ -30,7 +30,6 @@ export function Screen() {
 }
 
 function ForRoute({ route, hasClass, role }: { route: Route; hasClass: boolean; role: 'teacher' | 'student' }) {
-  const { t } = useI18n();
   const { profile } = useSession();
   switch (route.name) {
     case 'start':

@@ -2,6 +2,7 @@ import type { Db } from './db/open';
 import type { RateLimits } from './config';
 import { newId } from '../core/ids';
 import { RelayError } from '../protocol/relay-error';
+import { isStorageError } from './storage-health';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import type { AttemptKey, Attempts } from './rate-limits';
 
@@ -64,7 +65,12 @@ export class Accounts {
       this.attempts.fail(keys);
       throw new RelayError(401, 'wrong-password', 'The email or the password is wrong.');
     }
-    this.attempts.reset(keys[0]!.key);
+    // Forgetting earlier failures is bookkeeping: a disk that cannot take it must not refuse a right password.
+    try {
+      this.attempts.reset(keys[0]!.key);
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+    }
     return { id: row.id, email: row.email, name: row.name };
   }
 

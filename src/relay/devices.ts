@@ -1,4 +1,5 @@
 import type { Db } from './db/open';
+import type { StorageHealth } from './storage-health';
 
 export type Role = 'teacher' | 'student';
 
@@ -30,7 +31,10 @@ export class Devices {
   private readonly listClass;
   private readonly revokeClass;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly health?: StorageHealth,
+  ) {
     const where = 'device_id = ? AND role = ? AND subject = ? AND class_id = ?';
     this.find = db.prepare<[string, string, string, string], { last_seen_at: number; revoked_at: number | null }>(
       `SELECT last_seen_at, revoked_at FROM devices WHERE ${where}`,
@@ -53,7 +57,7 @@ export class Devices {
   register(key: DeviceKey, now = Date.now()): 'ok' | 'revoked' {
     const row = this.find.get(key.deviceId, key.role, key.subject, key.classId);
     if (row?.revoked_at != null) return 'revoked';
-    if (row) this.touch.run(now, key.deviceId, key.role, key.subject, key.classId);
+    if (row) this.seen(key, now);
     else this.insert.run(key.deviceId, key.role, key.subject, key.classId, now, now);
     return 'ok';
   }
@@ -63,8 +67,22 @@ export class Devices {
     const row = this.find.get(key.deviceId, key.role, key.subject, key.classId);
     if (!row) return 'unknown';
     if (row.revoked_at != null) return 'revoked';
-    if (now - row.last_seen_at > SEEN_RESOLUTION_MS) this.touch.run(now, key.deviceId, key.role, key.subject, key.classId);
+    if (now - row.last_seen_at > SEEN_RESOLUTION_MS) this.seen(key, now);
     return 'ok';
+  }
+
+  /**
+   * "Last seen" is bookkeeping for the teacher's device list: a failed write (a full disk) is
+   * reported, never a refusal, or a full disk would lock every device out of reading its work.
+   */
+  private seen(key: DeviceKey, now: number): void {
+    try {
+      this.touch.run(now, key.deviceId, key.role, key.subject, key.classId);
+      this.health?.succeeded();
+    } catch (error) {
+      if (!this.health) throw error;
+      this.health.failed('last seen', error);
+    }
   }
 
   listForClass(classId: string): ClassDevice[] {

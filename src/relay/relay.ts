@@ -23,6 +23,7 @@ import { serveStatic } from './static-files';
 import { SYNC_PATH } from '../protocol/sync-socket';
 import { attachSyncSocket } from './websocket';
 import { flushPendingStores } from './shutdown';
+import { StorageHealth } from './storage-health';
 import type { RelayServices } from './services';
 
 export interface Relay {
@@ -46,12 +47,14 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const key = loadOrCreateSigningKey(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'pathbook.sqlite'));
 
+  const storage = new StorageHealth(config.quiet);
   const attempts = new Attempts(db);
-  const devices = new Devices(db);
+  const devices = new Devices(db, storage);
   const classes = new Classes(db);
   const tokens = new Tokens(key, devices, { student: config.studentTokenDays * DAY, teacher: config.teacherTokenDays * DAY });
   const students = new Students(db);
   const rows = new DocumentRows(db);
+  const persistence = new Persistence(rows, storage);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: config.saveDebounceMs,
@@ -59,7 +62,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     extensions: [
       accessControl({ tokens, classes, students, quiet: config.quiet }),
       messageGuard({ quiet: config.quiet }),
-      new Persistence(rows),
+      persistence,
     ],
   });
   const documents = new Documents(hocuspocus, rows);
@@ -74,6 +77,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     documents,
     enrolment,
     family: new FamilyLinks(db),
+    storage,
   };
 
   const api = createApi(services);
@@ -108,6 +112,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       await flushPendingStores(hocuspocus);
+      const unsaved = await persistence.retryNow();
+      if (unsaved > 0) console.error(`[pathbook] stopping with ${unsaved} document(s) not written (disk full?); devices still hold those edits and send them again.`);
+      persistence.stop();
       wss.close();
       server.closeAllConnections();
       db.close();

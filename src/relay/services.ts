@@ -7,6 +7,7 @@ import type { Documents } from './documents';
 import type { Enrolment } from './enrolment';
 import type { FamilyLinks } from './family';
 import type { Tokens } from './tokens';
+import type { StorageHealth } from './storage-health';
 
 /** Everything the HTTP routes and the sync extensions use, built once in relay.ts. */
 export interface RelayServices {
@@ -19,4 +20,6 @@ export interface RelayServices {
   documents: Documents;
   enrolment: Enrolment;
   family: FamilyLinks;
+  /** Whether the relay can write to its disk (health endpoint, sync status). */
+  storage: StorageHealth;
 }

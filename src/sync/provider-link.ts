@@ -2,6 +2,7 @@ import { HocuspocusProvider, WebSocketStatus, type HocuspocusProviderWebsocket }
 import type { CloseEvent } from '@hocuspocus/common';
 import type { LocalDoc } from '../local';
 import { parseStoredMessage, type StoredMessage } from '../protocol/stored-message';
+import { isStoreFailedMessage } from '../protocol/store-failed-message';
 import { parseRefusal, relayReason, type Refusal } from '../protocol/refusal';
 
 /**
@@ -35,6 +36,8 @@ export class ProviderLink {
   scope: 'read-write' | 'readonly' | null = null;
   refusal: Refusal | null = null;
   syncedThisSession = false;
+  /** The relay said it could not store this document (its disk is full); cleared by its next "stored". */
+  relayCannotStore = false;
   readonly provider: HocuspocusProvider;
 
   constructor(
@@ -57,7 +60,14 @@ export class ProviderLink {
     p.on('unsyncedChanges', ({ number }: { number: number }) => this.onUnsynced(number));
     p.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseStoredMessage(payload);
-      if (message) this.events.stored(this, message);
+      if (message) {
+        this.relayCannotStore = false;
+        this.events.stored(this, message);
+        this.events.changed(this);
+      } else if (isStoreFailedMessage(payload)) {
+        this.relayCannotStore = true;
+        this.events.changed(this);
+      }
     });
     p.on('close', ({ event }: { event: CloseEvent }) => this.onClose(event));
   }

@@ -107,10 +107,11 @@ export class SessionDocs {
   }
 
   /** What the status needs to know about the documents. */
-  facts(): Pick<SessionFacts, 'unsettledDocs' | 'refusedDocs' | 'readOnlyDocs' | 'unacknowledgedNow' | 'unstoredNow' | 'lastSyncedNow' | 'lastStoredNow'> {
+  facts(): Pick<SessionFacts, 'unsettledDocs' | 'refusedDocs' | 'readOnlyDocs' | 'relayCannotStoreDocs' | 'unacknowledgedNow' | 'unstoredNow' | 'lastSyncedNow' | 'lastStoredNow'> {
     let unsettledDocs = this.loading.size + (this.discovered ? 0 : 1);
     let refusedDocs = 0;
     let readOnlyDocs = 0;
+    let relayCannotStoreDocs = 0;
     let lastSyncedNow: number | null = null;
     let lastStoredNow: number | null = null;
     const unacknowledgedNow = new Set<string>();
@@ -120,13 +121,14 @@ export class SessionDocs {
       if (link.phase === 'refused') refusedDocs++;
       else if (!link.settled()) unsettledDocs++;
       if (link.scope === 'readonly') readOnlyDocs++;
+      if (link.relayCannotStore) relayCannotStoreDocs++;
       if (books.unacknowledgedChanges()) unacknowledgedNow.add(link.name);
       // Not registered yet (the registry batches) and not confirmed stored: not stored.
       if (books.unstoredChanges() || (!registered.has(link.name) && !books.storedNow())) unstoredNow.add(link.name);
       if (books.syncedAt !== null) lastSyncedNow = Math.max(lastSyncedNow ?? 0, books.syncedAt);
       if (books.storedAt !== null) lastStoredNow = Math.max(lastStoredNow ?? 0, books.storedAt);
     }
-    return { unsettledDocs, refusedDocs, readOnlyDocs, unacknowledgedNow, unstoredNow, lastSyncedNow, lastStoredNow };
+    return { unsettledDocs, refusedDocs, readOnlyDocs, relayCannotStoreDocs, unacknowledgedNow, unstoredNow, lastSyncedNow, lastStoredNow };
   }
 
   private link(local: LocalDoc, urgent: boolean): void {

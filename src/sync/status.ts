@@ -28,6 +28,8 @@ export interface SyncStatus {
   refusedDocs: number;
   /** Documents this account may only read (the app blocks editing them). */
   readOnlyDocs: number;
+  /** The relay says it cannot write to its disk (full): work stays on this device and it keeps retrying. */
+  relayCannotStore: boolean;
 }
 
 export interface SessionFacts {
@@ -40,6 +42,8 @@ export interface SessionFacts {
   unsettledDocs: number;
   refusedDocs: number;
   readOnlyDocs: number;
+  /** Documents the relay said it could not store (and has not stored since). */
+  relayCannotStoreDocs: number;
   entries: readonly DocEntry[];
   /**
    * What the session knows before the registry does (it counts edits up to a second late and
@@ -87,6 +91,7 @@ export function computeStatus(f: SessionFacts): SyncStatus {
     refusal: f.refusal ? { code: f.refusal.code, message: f.refusal.message } : null,
     refusedDocs: f.refusedDocs,
     readOnlyDocs: f.readOnlyDocs,
+    relayCannotStore: f.relayCannotStoreDocs > 0,
   };
 }
 

@@ -57,11 +57,13 @@ describe('sync parts', () => {
       lastSyncedAt: 20, lastStoredAt: 20, readOnlyReason: null, ...patch,
     });
     const base: SessionFacts = {
-      running: true, online: true, socket: 'open', failedAttempts: 0, refusal: null, unsettledDocs: 0, refusedDocs: 0, readOnlyDocs: 0,
+      running: true, online: true, socket: 'open', failedAttempts: 0, refusal: null, unsettledDocs: 0, refusedDocs: 0, readOnlyDocs: 0, relayCannotStoreDocs: 0,
       entries: [entry('a', {}), entry('b', { pendingChanges: 3, lastLocalEditAt: 30 })],
       unacknowledgedNow: new Set(['c']), unstoredNow: new Set(['c']), lastSyncedNow: 25, lastStoredNow: null,
     };
     expect(computeStatus(base)).toMatchObject({ state: 'synced', pendingChanges: 4, pendingDocs: 2, unstoredDocs: 2, lastSyncedAt: 25, lastStoredAt: 20 });
+    expect(computeStatus(base).relayCannotStore).toBe(false);
+    expect(computeStatus({ ...base, relayCannotStoreDocs: 2 }).relayCannotStore).toBe(true);
     expect(computeStatus({ ...base, unsettledDocs: 1 }).state).toBe('syncing');
     expect(computeStatus({ ...base, socket: 'connecting' }).state).toBe('connecting');
     expect(computeStatus({ ...base, socket: 'connecting', failedAttempts: 1 }).state).toBe('unreachable');

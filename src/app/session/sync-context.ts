@@ -15,6 +15,7 @@ export const NOT_CONNECTED: SyncView = {
   refusal: null,
   refusedDocs: 0,
   readOnlyDocs: 0,
+  relayCannotStore: false,
 };
 
 export const SyncContext = createContext<SyncView>(NOT_CONNECTED);

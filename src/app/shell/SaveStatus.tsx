@@ -35,6 +35,9 @@ export function SaveStatus() {
           {sync.unstoredDocs === 0 ? t('sync.stored') : t('sync.notStored', { count: sync.unstoredDocs })}
         </span>
       )}
+      {sync.relayCannotStore && sync.state !== 'not-connected' && sync.state !== 'offline' && (
+        <span class="save-status__relay-trouble">{t('sync.relayCannotStore')}</span>
+      )}
       {sync.state === 'not-connected' && profile.role === 'teacher' && (
         <a class="save-status__link" href={href({ name: 'connect' })}>{t('sync.connectLink')}</a>
       )}

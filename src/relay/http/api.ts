@@ -25,7 +25,10 @@ function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
 /** The JSON API under /api: every answer is JSON, every error `{ error, message }`. */
 export function createApi(s: RelayServices): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   const router = new Router();
-  router.on('GET', '/api/health', () => ({ body: { ok: true, schema: { min: MIN_CLIENT_SCHEMA, max: MAX_CLIENT_SCHEMA } } }));
+  // `ok` says the relay answers; `storage.ok` false means edits are held in memory until its disk takes writes again.
+  router.on('GET', '/api/health', () => ({
+    body: { ok: true, schema: { min: MIN_CLIENT_SCHEMA, max: MAX_CLIENT_SCHEMA }, storage: s.storage.status() },
+  }));
   authRoutes(router, s);
   classRoutes(router, s);
   joinRoutes(router, s);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RelayError } from '../../protocol/relay-error';
+import { isStorageError } from '../storage-health';
 
 /** Request bodies are small JSON objects; 64 KB is far above any of them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -45,6 +46,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof RelayError) {
     sendJson(res, error.status, { error: error.code, message: error.message }, error.headers);
+    return;
+  }
+  if (isStorageError(error)) {
+    // A full or failing disk is the relay's trouble, not a bug: say so, and that trying later helps.
+    sendJson(res, 503, { error: 'storage-unavailable', message: 'The school server cannot save right now (its disk may be full). Try again later.' }, { 'Retry-After': '30' });
     return;
   }
   console.error('[pathbook] request failed', error);

@@ -20,6 +20,7 @@ export const en = {
   'sync.signInAgain': 'Please sign in again to keep syncing.',
   'sync.deviceRevoked': 'Your teacher removed this device. Ask your teacher to join again.',
   'sync.connectLink': 'Connect to the school server',
+  'sync.relayCannotStore': "The school server can't save right now (its disk may be full). Your work is safe on this device and will be stored by itself when the server can save again. Tell whoever looks after the server.",
 
   'connect.title': 'Connect to the school server',
   'connect.intro': 'Connecting lets your students join your class and keeps every device in step. Your class stays on this device too, so you can keep working without internet.',
@@ -82,6 +83,7 @@ export const es: Record<keyof typeof en, string> = {
   'sync.signInAgain': 'Vuelve a iniciar sesión para seguir sincronizando.',
   'sync.deviceRevoked': 'Tu docente quitó este dispositivo. Pide a tu docente unirte de nuevo.',
   'sync.connectLink': 'Conectar con el servidor de la escuela',
+  'sync.relayCannotStore': 'El servidor de la escuela no puede guardar ahora (quizá su disco está lleno). Tu trabajo está a salvo en este dispositivo y se guardará solo cuando el servidor pueda guardar de nuevo. Avisa a quien cuida el servidor.',
 
   'connect.title': 'Conectar con el servidor de la escuela',
   'connect.intro': 'Al conectar, tus estudiantes pueden unirse a tu clase y todos los dispositivos se mantienen al día. Tu clase sigue también en este dispositivo, así que puedes trabajar sin internet.',

@@ -62,7 +62,7 @@ export const ClassList = v.object({ classes: v.array(TaughtClass) });
 
 export const ConnectedClass = v.object({ ...TaughtClass.entries, created: v.boolean() });
 
-export const JoinCodeInfo = v.object({ code: Str, joinUrl: Str, qrSvg: Str });
+export const JoinCodeInfo = v.object({ code: Str, joinUrl: Str, qrSvg: Str, trustUrl: v.optional(Str), trustQrSvg: v.optional(Str) });
 
 export const CoTeacherAdded = v.object({ classId: Str, teacher: v.object({ id: Str, name: Str }) });
 

@@ -36,10 +36,23 @@ export interface RelayOptions {
   limits?: Partial<RateLimits>;
   /** Suppress the startup line and refusal logs (tests). */
   quiet?: boolean;
+  /** PEM certificate (chain) and key: with both, the relay serves HTTPS itself (reloaded when the files change). */
+  tlsCert?: string | null;
+  tlsKey?: string | null;
+  /** The school CA certificate offered at /trust (default: ca.crt beside tlsCert, if there). */
+  tlsCa?: string | null;
+  /** With HTTPS: a plain-HTTP port that serves /trust and redirects everything else to https. */
+  httpPort?: number | null;
 }
 
-export type RelayConfig = Required<Omit<RelayOptions, 'limits' | 'publicUrl'>> & {
+type NullableOptions = 'publicUrl' | 'tlsCert' | 'tlsKey' | 'tlsCa' | 'httpPort';
+
+export type RelayConfig = Required<Omit<RelayOptions, 'limits' | NullableOptions>> & {
   publicUrl: string | null;
+  tlsCert: string | null;
+  tlsKey: string | null;
+  tlsCa: string | null;
+  httpPort: number | null;
   limits: RateLimits;
 };
 
@@ -67,7 +80,17 @@ export function resolveConfig(options: RelayOptions = {}): RelayConfig {
     distDir: resolve(options.distDir ?? './dist'),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     quiet: options.quiet ?? false,
+    ...resolveTls(options),
   };
+}
+
+function resolveTls(options: RelayOptions): Pick<RelayConfig, 'tlsCert' | 'tlsKey' | 'tlsCa' | 'httpPort'> {
+  const tlsCert = options.tlsCert ? resolve(options.tlsCert) : null;
+  const tlsKey = options.tlsKey ? resolve(options.tlsKey) : null;
+  if ((tlsCert === null) !== (tlsKey === null)) throw new ConfigError('Set both PATHBOOK_TLS_CERT and PATHBOOK_TLS_KEY, or neither.');
+  const httpPort = options.httpPort ?? null;
+  if (httpPort !== null && tlsCert === null) throw new ConfigError('PATHBOOK_HTTP_PORT only redirects to HTTPS: set PATHBOOK_TLS_CERT and PATHBOOK_TLS_KEY too.');
+  return { tlsCert, tlsKey, tlsCa: options.tlsCa ? resolve(options.tlsCa) : null, httpPort };
 }
 
 interface EnvVar {
@@ -88,6 +111,10 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PATHBOOK_TEACHER_TOKEN_DAYS', option: 'teacherTokenDays', kind: 'number', help: 'Lifetime of a teacher token (default 7); renewed while online.' },
   { name: 'PATHBOOK_SAVE_DEBOUNCE_MS', option: 'saveDebounceMs', kind: 'integer', help: 'Wait after an edit before writing a document to disk (default 2000).' },
   { name: 'PATHBOOK_SAVE_MAX_DEBOUNCE_MS', option: 'saveMaxDebounceMs', kind: 'integer', help: 'Longest a busy document waits before it is written anyway (default 10000).' },
+  { name: 'PATHBOOK_TLS_CERT', option: 'tlsCert', kind: 'string', help: 'PEM certificate (chain): the relay serves HTTPS itself (reloaded when the file changes). `npm run make-certificate` makes one.' },
+  { name: 'PATHBOOK_TLS_KEY', option: 'tlsKey', kind: 'string', help: 'PEM private key of PATHBOOK_TLS_CERT.' },
+  { name: 'PATHBOOK_TLS_CA', option: 'tlsCa', kind: 'string', help: 'School CA certificate offered to devices at /trust (default: ca.crt beside PATHBOOK_TLS_CERT).' },
+  { name: 'PATHBOOK_HTTP_PORT', option: 'httpPort', kind: 'integer', help: 'With HTTPS: plain-HTTP port that serves /trust and redirects everything else to https (e.g. 80).' },
   { name: 'PATHBOOK_DIST_DIR', option: 'distDir', kind: 'string', help: 'The built app to serve (default ./dist; run `npm run build`).' },
 ];
 
@@ -105,7 +132,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptions {
     }
     const value = Number(raw);
     const ok = Number.isFinite(value) && value >= 0 && (v.kind === 'number' || Number.isInteger(value));
-    if (!ok || (v.option === 'port' && value > 65535)) {
+    if (!ok || ((v.option === 'port' || v.option === 'httpPort') && value > 65535)) {
       throw new ConfigError(`${v.name}=${raw} is not a valid ${v.kind === 'integer' ? 'whole number' : 'number'}.`);
     }
     options[v.option] = value;

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Hocuspocus } from '@hocuspocus/server';
@@ -24,12 +24,15 @@ import { SYNC_PATH } from '../protocol/sync-socket';
 import { attachSyncSocket } from './websocket';
 import { flushPendingStores } from './shutdown';
 import { StorageHealth } from './storage-health';
+import { createServers } from './servers';
 import type { RelayServices } from './services';
 
 export interface Relay {
-  /** http://host:port (the app and /api); the sync socket is `${url.replace('http', 'ws')}/sync`. */
+  /** http(s)://host:port (the app and /api); the sync socket is `${url.replace('http', 'ws')}/sync`. */
   url: string;
   port: number;
+  /** With HTTPS and PATHBOOK_HTTP_PORT: the plain-HTTP port that serves /trust and redirects. */
+  redirectPort: number | null;
   config: RelayConfig;
   db: Db;
   hocuspocus: Hocuspocus;
@@ -81,7 +84,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   };
 
   const api = createApi(services);
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const servers = createServers(config, (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://relay');
     const handled = url.pathname === '/api' || url.pathname.startsWith('/api/') ? api(req, res, url) : serveStatic(config.distDir, req, res, url.pathname);
     handled.catch((error: unknown) => {
@@ -90,6 +93,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       else res.destroy();
     });
   });
+  const server = servers.main;
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
   const wss = attachSyncSocket(server, hocuspocus, { maxPayload: config.maxMessageBytes });
@@ -103,12 +107,18 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const redirectPort = servers.redirect ? await listenRedirect(servers.redirect, config.httpPort ?? 0, config.host) : null;
+  // The port actually bound (PATHBOOK_HTTP_PORT=0 picks one), as /api/health reports it.
+  if (redirectPort !== null) config.httpPort = redirectPort;
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       server.close();
       server.closeIdleConnections();
+      servers.stopWatching();
+      servers.redirect?.close();
+      servers.redirect?.closeAllConnections();
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       await flushPendingStores(hocuspocus);
@@ -120,7 +130,27 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       db.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, config, db, hocuspocus, services, close };
+  return {
+    url: `${servers.scheme}://${shownHost}:${port}`,
+    port,
+    redirectPort,
+    config,
+    db,
+    hocuspocus,
+    services,
+    close,
+  };
+}
+
+async function listenRedirect(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
 }
 
 export { SYNC_PATH };

@@ -78,6 +78,15 @@ export function Connect() {
               <p class="muted join-code__url">{code.joinUrl}</p>
             </div>
           )}
+          {code?.trustUrl && code.trustQrSvg && (
+            <div class="join-code stack">
+              <h2>{t('connect.trustTitle')}</h2>
+              <p class="muted">{t('connect.trustHelp')}</p>
+              {/* Made by our own relay with the qrcode library from its /trust address alone. */}
+              <div class="join-code__qr" role="img" aria-label={t('connect.trustQrAlt')} dangerouslySetInnerHTML={{ __html: code.trustQrSvg }} />
+              <p class="muted join-code__url">{code.trustUrl}</p>
+            </div>
+          )}
         </div>
       ) : (
         <form class="card stack" onSubmit={(e) => void submit(e)} noValidate>

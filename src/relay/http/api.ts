@@ -19,7 +19,9 @@ function bearer(req: IncomingMessage): string | null {
 function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
   if (publicUrl) return publicUrl;
   const host = req.headers.host;
-  return host && /^[\w.:[\]-]+$/.test(host) ? `http://${host}` : 'http://localhost';
+  // Over the relay's own HTTPS, links must say https (the TLS port does not speak plain HTTP).
+  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  return host && /^[\w.:[\]-]+$/.test(host) ? `${scheme}://${host}` : `${scheme}://localhost`;
 }
 
 /** The JSON API under /api: every answer is JSON, every error `{ error, message }`. */
@@ -27,7 +29,13 @@ export function createApi(s: RelayServices): (req: IncomingMessage, res: ServerR
   const router = new Router();
   // `ok` says the relay answers; `storage.ok` false means edits are held in memory until its disk takes writes again.
   router.on('GET', '/api/health', () => ({
-    body: { ok: true, schema: { min: MIN_CLIENT_SCHEMA, max: MAX_CLIENT_SCHEMA }, storage: s.storage.status() },
+    body: {
+      ok: true,
+      schema: { min: MIN_CLIENT_SCHEMA, max: MAX_CLIENT_SCHEMA },
+      storage: s.storage.status(),
+      // Where devices learn to trust the school's certificate: /trust on this address, or on the plain-HTTP port.
+      trust: { path: '/trust', httpPort: s.config.httpPort === null ? null : s.config.httpPort },
+    },
   }));
   authRoutes(router, s);
   classRoutes(router, s);

@@ -1,6 +1,7 @@
 import { AddTeacherRequest as AddTeacher, ConnectClassRequest as ConnectClass } from '../../protocol/http-api';
 import QRCode from 'qrcode';
 import { RelayError } from '../../protocol/relay-error';
+import { trustUrl } from '../trust-page';
 import { closeDeviceConnections } from '../revoke-connections';
 import type { RelayServices } from '../services';
 import { requireTeacher } from './auth-routes';
@@ -31,7 +32,10 @@ export function classRoutes(router: Router, s: RelayServices): void {
     const record = s.classes.requireTaught(requireId(ctx.params.id, 'The class id'), p.subject);
     const url = joinUrl(ctx.origin, record.joinCode);
     const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { body: { code: record.joinCode, joinUrl: url, qrSvg } };
+    // With the relay's own HTTPS, devices first trust the school's certificate: the page that says how.
+    const trust = s.config.tlsCert ? trustUrl(ctx.origin, s.config.httpPort) : null;
+    const trustQr = trust ? { trustUrl: trust, trustQrSvg: await QRCode.toString(trust, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) } : {};
+    return { body: { code: record.joinCode, joinUrl: url, qrSvg, ...trustQr } };
   });
 
   /** Adds a co-teacher (an existing account) to a class this teacher teaches. */

@@ -7,7 +7,9 @@ import type { Page } from 'playwright-core';
 import { makeSchoolCertificates } from '../../scripts/tls/school-certificates';
 import { startRelay, type Relay } from '../../src/relay/relay';
 import { openApp } from './support/browser';
-import { teacherMakesAndConnectsClass } from './support/people';
+import { syncStatus, teacherMakesAndConnectsClass } from './support/people';
+import { injectedDisk } from '../relay/full-disk';
+import { cleanup as relayTestCleanup } from '../relay/wait';
 import { launchTrustingDevice } from './support/trusted-device';
 
 const HOST = 'school.pathbook.test';
@@ -37,6 +39,7 @@ describe('Pathbook at https://school.pathbook.test', () => {
   });
 
   afterAll(async () => {
+    await relayTestCleanup();
     await device?.close();
     await relay?.close();
     await plain?.close();
@@ -72,6 +75,20 @@ describe('Pathbook at https://school.pathbook.test', () => {
     await expect.poll(() => page.getByLabel('Shared note').inputValue(), { timeout: 20_000 }).toBe('Read two chapters on her own');
     expect(await page.getByLabel(/Private note/).inputValue()).toBe('Ask about the library card');
     await device.context.setOffline(false);
+  });
+
+  it("the teacher's header says when the school server cannot save, and 'stored' once it heals by itself", async () => {
+    await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain('Stored on the school server');
+    const disk = injectedDisk(join(dir, 'unused'));
+    disk.fill(relay.db);
+    await page.getByLabel('Shared note').fill('Read three chapters on her own');
+    await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain("The school server can't save right now");
+    expect(await syncStatus(page)).not.toContain('Stored on the school server');
+    const freedAt = Date.now();
+    disk.free();
+    await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain('Stored on the school server');
+    console.log(`[school-https] header back to "Stored on the school server" ${Date.now() - freedAt} ms after space returned, with no new edit`);
+    expect(await syncStatus(page)).not.toContain("can't save");
   });
 
   it('the plain-HTTP port gives /trust and sends the app to https', async () => {

@@ -15,7 +15,8 @@ export function InsecureAddress() {
         <p>{t('insecure.why', { address: location.origin })}</p>
         <p>{t('insecure.whereInstead')}</p>
         <p>
-          <a class="button button--primary" href={https}>{t('insecure.tryHttps', { address: `https://${location.host}` })}</a>
+          {/* A long address must wrap inside a narrow screen rather than run off it. */}
+          <a class="button button--primary" style={{ maxWidth: '100%', overflowWrap: 'anywhere' }} href={https}>{t('insecure.tryHttps', { address: `https://${location.host}` })}</a>
         </p>
         <p class="muted">{t('insecure.forAdmin')}</p>
       </div>

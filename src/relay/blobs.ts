@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Photos arrive shrunk on the device (at most 300 KB); this leaves room without letting a file grow the disk. */
@@ -41,8 +41,14 @@ export class PhotoStore {
     if (await exists(path)) return false;
     await mkdir(dir, { recursive: true });
     const temporary = join(dir, `.${hash}.${randomBytes(6).toString('hex')}`);
-    await writeFile(temporary, bytes, { mode: 0o600 });
-    await rename(temporary, path);
+    try {
+      await writeFile(temporary, bytes, { mode: 0o600 });
+      await rename(temporary, path);
+    } catch (error) {
+      // A full disk leaves half a file: remove it, the device keeps the photo and uploads it again.
+      await rm(temporary, { force: true }).catch(() => {});
+      throw error;
+    }
     return true;
   }
 

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const relay = await startRelay(optionsFromEnv(process.env));
   // Tests and scripts read this line to find the port (PORT=0 picks a free one).
   console.log(`Pathbook relay listening on ${relay.url} (sync ${relay.url.replace(/^http/, 'ws')}${SYNC_PATH}, data ${relay.config.dataDir})`);
+  if (relay.redirectPort !== null) console.log(`Plain HTTP on port ${relay.redirectPort}: /trust (the school certificate for devices) and redirects to https.`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -14,8 +14,11 @@ export interface StorageStatus {
   lastError: string | null;
 }
 
-/** SQLite result codes that mean "the disk cannot take this write now", not a bug in the request. */
-const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM)/;
+/**
+ * SQLite result codes and file-system errors (photos are files) that mean "the disk cannot take
+ * this write now", not a bug in the request.
+ */
+const STORAGE_CODES = /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM)|ENOSPC$|EDQUOT$|EROFS$)/;
 
 export function isStorageError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { docName, newId } from '../../src/core';
 import { DocumentRows } from '../../src/relay/persistence';
@@ -62,6 +65,20 @@ describe.each(disks)('a full disk ($kind)', ({ make, skip }) => {
     // A new device does need a row: a clear 503 that says why, never a 500.
     const newcomer = await api(relay, 'POST', '/api/join', { body: { code: cls.joinCode, studentId: cls.students[1]!.id, deviceId: newId() } });
     expect(newcomer).toMatchObject({ status: 503, body: { error: 'storage-unavailable' } });
+
+    if (disk.kind === 'tmpfs') {
+      // A photo is a file: a full disk answers 503 too, and leaves no half-written file behind.
+      const photo = new Uint8Array(4000).fill(7);
+      photo.set([0xff, 0xd8, 0xff, 0xe0]);
+      const hash = createHash('sha256').update(photo).digest('hex');
+      const res = await fetch(`${relay.url}/api/classes/${cls.classId}/students/${ana.id}/blobs/${hash}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${student.token}` },
+        body: photo,
+      });
+      expect(res.status).toBe(503);
+      expect(readdirSync(join(disk.dataDir, 'blobs', cls.classId, ana.id))).toEqual([]);
+    }
 
     const health = await api(relay, 'GET', '/api/health');
     expect(health.body.storage).toMatchObject({ ok: false, lastError: 'SQLITE_FULL' });

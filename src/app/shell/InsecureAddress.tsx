@@ -1,4 +1,13 @@
-import { pickLanguage, translator } from '../i18n';
+import { pickLanguage } from '../i18n';
+import * as insecure from '../i18n/catalogs/insecure';
+
+type Key = keyof typeof insecure.en;
+
+/** Its own small catalog (en, es), loaded only with this page: secure visits never download it. */
+function translate(key: Key, params: Record<string, string> = {}): string {
+  const catalog = pickLanguage(navigator.languages ?? [navigator.language]) === 'es' ? insecure.es : insecure.en;
+  return catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+}
 
 /**
  * Shown instead of the app when the page is not a secure context (plain http:// on a school
@@ -6,19 +15,20 @@ import { pickLanguage, translator } from '../i18n';
  * no install) and no crypto.subtle (PINs, photos), so half the app would quietly not work.
  */
 export function InsecureAddress() {
-  const t = translator(pickLanguage(navigator.languages ?? [navigator.language]));
   const https = `https://${location.host}${location.pathname}${location.hash}`;
   return (
     <main id="main" class="insecure-address">
       <div class="card stack">
-        <h1>{t('insecure.title')}</h1>
-        <p>{t('insecure.why', { address: location.origin })}</p>
-        <p>{t('insecure.whereInstead')}</p>
+        <h1>{translate('insecure.title')}</h1>
+        <p>{translate('insecure.why', { address: location.origin })}</p>
+        <p>{translate('insecure.whereInstead')}</p>
         <p>
           {/* A long address must wrap inside a narrow screen rather than run off it. */}
-          <a class="button button--primary" style={{ maxWidth: '100%', overflowWrap: 'anywhere' }} href={https}>{t('insecure.tryHttps', { address: `https://${location.host}` })}</a>
+          <a class="button button--primary" style={{ maxWidth: '100%', overflowWrap: 'anywhere' }} href={https}>
+            {translate('insecure.tryHttps', { address: `https://${location.host}` })}
+          </a>
         </p>
-        <p class="muted">{t('insecure.forAdmin')}</p>
+        <p class="muted">{translate('insecure.forAdmin')}</p>
       </div>
     </main>
   );

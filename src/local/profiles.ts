@@ -18,6 +18,9 @@ const ProfileFields = v.object({
   pinHash: v.optional(v.nullable(v.string()), null),
   relayUrl: v.optional(v.nullable(v.string()), null),
   token: v.optional(v.nullable(v.string()), null),
+  sealedToken: v.optional(v.nullable(v.object({ iv: v.pipe(v.string(), v.hexadecimal()), data: v.pipe(v.string(), v.hexadecimal()) })), null),
+  wrongTries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  retryAt: v.optional(v.number(), 0),
   lastOpenedAt: v.optional(v.number()),
 });
 
@@ -34,6 +37,8 @@ function parseFields(input: unknown): v.InferOutput<typeof ProfileFields> {
   if (!parsed.success) {
     throw new InvalidProfileError(parsed.issues.map((i) => `${v.getDotPath(i) ?? 'profile'}: ${i.message}`).join('; '));
   }
+  // A locked profile's token is only ever written sealed (profile-lock.ts), never readable on disk.
+  if (parsed.output.pinHash && parsed.output.token) throw new InvalidProfileError('a profile with a lock keeps its token sealed');
   return parsed.output;
 }
 

@@ -13,13 +13,30 @@ export interface DeviceProfile {
   studentId: string | null;
   /** Picture choice that opens a shared-device profile (index into the app's picture set). */
   picture: number | null;
-  /** Salted hash of a 4-digit PIN, if the profile uses one. */
+  /**
+   * The profile's lock: a salted PBKDF2 hash of its secret (a student's 4-digit PIN, a teacher's PIN or
+   * password), or null when it opens with a tap. See profile-lock.ts.
+   */
   pinHash: string | null;
+  /** The relay token, encrypted with a key derived from the secret, when the profile has a lock (then `token` is null on disk). */
+  sealedToken?: SealedToken | null;
+  /** Wrong secrets in a row, and when the next try is allowed (ms): kept on disk so a reload does not reset the slow-down. */
+  wrongTries?: number;
+  retryAt?: number;
   createdAt: number;
   lastOpenedAt: number;
-  /** Relay account data once connected (issue 3): base URL and the device's token. */
+  /**
+   * Relay account data once connected (issue 3): base URL and the device's token. On disk the token is
+   * null for a profile with a lock (it is in `sealedToken`); the open session holds it in memory.
+   */
   relayUrl: string | null;
   token: string | null;
+}
+
+/** AES-GCM ciphertext of a relay token (hex), bound to its profile id. */
+export interface SealedToken {
+  iv: string;
+  data: string;
 }
 
 /** The registry of documents held on this device for a profile, with their sync bookkeeping. */

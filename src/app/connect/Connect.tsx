@@ -16,7 +16,7 @@ const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-
 /** A teacher connects the class made on this device to the school's relay, then shows the join code. */
 export function Connect() {
   const { t } = useI18n();
-  const { profile, classId, refreshProfile } = useSession();
+  const { profile, classId, refreshProfile, saveToken } = useSession();
   const { data: className } = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).settings.read().name);
   const [mode, setMode] = useState<'signup' | 'signin'>('signup');
   const [fields, setFields] = useState({ name: profile?.displayName ?? '', email: '', password: '' });
@@ -54,7 +54,9 @@ export function Connect() {
     }
     // Classes this teacher already has on the relay (a new or replaced device) come down by sync.
     const classIds = [...new Set([...profile.classIds, ...signed.classes.map((c) => c.classId)])];
-    await updateProfile(profile.id, { relayUrl: relayOrigin(), token: signed.token, classIds });
+    await updateProfile(profile.id, { relayUrl: relayOrigin(), classIds });
+    // Sealed on disk when this profile has a lock.
+    await saveToken(signed.token);
     await refreshProfile();
     setBusy(false);
   }

@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { useSession } from '../session/context';
 import { deviceId } from '../session/device-id';
 import { joinClass, lookUpClass, relayOrigin, type ClassLookup } from '../connect/relay-calls';
+import { TeacherLockGate } from '../profiles/TeacherLockGate';
 
 const KNOWN_ERRORS = ['unreachable', 'unknown-code', 'too-many-attempts'];
 
@@ -60,6 +61,8 @@ export function Join({ code: initialCode }: { code: string }) {
   return (
     <section class="stack" aria-labelledby="join-title">
       <h1 id="join-title">{t('join.title')}</h1>
+      {/* A teacher already on this device locks their profile before a student joins here. */}
+      <TeacherLockGate>
       {error && <Notice kind="error">{error}</Notice>}
       {!found && (
         <form class="card stack" onSubmit={(e) => void look(e)} noValidate>
@@ -87,6 +90,7 @@ export function Join({ code: initialCode }: { code: string }) {
           </ul>
         </div>
       )}
+      </TeacherLockGate>
     </section>
   );
 }

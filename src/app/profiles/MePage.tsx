@@ -4,8 +4,8 @@ import { Field } from '../components/Field';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { useSession } from '../session/context';
 import { StudentNav } from '../student-home/StudentNav';
-import { hashPin, isPin } from './pin';
-import { PICTURE_NAMES, PICTURES } from './pictures';
+import { isPin } from './pin';
+import { Picture, PICTURE_NAMES } from './pictures';
 import { RemoveMe } from './RemoveMe';
 import { StorageUse } from './StorageUse';
 import './profiles.css';
@@ -13,7 +13,7 @@ import './profiles.css';
 /** My picture and secret number for this device, the space Pathbook uses, and removing me from the device. */
 export function MePage() {
   const { t } = useI18n();
-  const { profile, refreshProfile } = useSession();
+  const { profile, refreshProfile, setSecret } = useSession();
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -24,8 +24,8 @@ export function MePage() {
     event.preventDefault();
     if (!isPin(pin)) return setError(t('me.pinFour'));
     if (pin !== again) return setError(t('me.pinMismatch'));
-    await updateProfile(profile!.id, { pinHash: await hashPin(pin) });
-    await refreshProfile();
+    // The session re-seals this profile's relay token with a key from the new PIN.
+    await setSecret(pin);
     setPin(''); setAgain(''); setError(null);
     setMessage(t('me.pinSaved'));
   }
@@ -38,11 +38,11 @@ export function MePage() {
         <h2 id="me-picture">{t('me.picture')}</h2>
         <p class="muted">{t('me.pictureHint')}</p>
         <div class="picture-grid" role="radiogroup" aria-labelledby="me-picture">
-          {PICTURES.map((p, i) => (
-            <button key={p} type="button" role="radio" aria-checked={profile.picture === i} aria-label={t(`picture.${PICTURE_NAMES[i]!}`)}
+          {PICTURE_NAMES.map((name, i) => (
+            <button key={name} type="button" role="radio" aria-checked={profile.picture === i} aria-label={t(`picture.${name}`)}
               class={`picture-choice${profile.picture === i ? ' picture-choice--on' : ''}`}
               onClick={() => void updateProfile(profile.id, { picture: i }).then(refreshProfile)}>
-              <span aria-hidden="true">{p}</span>
+              <Picture name={name} size={44} />
             </button>
           ))}
         </div>
@@ -59,7 +59,7 @@ export function MePage() {
         <div class="button-row">
           <button type="submit" class="button button--primary">{t('me.pinSave')}</button>
           {profile.pinHash && (
-            <button type="button" class="button" onClick={() => void updateProfile(profile.id, { pinHash: null }).then(refreshProfile).then(() => setMessage(t('me.pinRemoved')))}>{t('me.pinRemove')}</button>
+            <button type="button" class="button" onClick={() => void setSecret(null).then(() => setMessage(t('me.pinRemoved')))}>{t('me.pinRemove')}</button>
           )}
         </div>
         {message && <p role="status">{message}</p>}

@@ -1,15 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { updateProfile } from '../../local/profiles';
 import { useSession } from './context';
 import { NOT_CONNECTED, SyncContext, type SyncView } from './sync-context';
 
 /**
+ * Only the open profile syncs: a locked profile's token is sealed on disk and cannot be used until
+ * its person opens it, so its documents (and any unsynced edits, kept on the device) sync then.
+ *
  * Starts syncing the current profile's documents with its relay once the first screen is up.
  * The sync code is loaded lazily: the first visit, and every visit without a relay, never pays for it.
  */
 export function SyncProvider({ children }: { children: ComponentChildren }) {
-  const { profile, store, refreshProfile } = useSession();
+  const { profile, store, refreshProfile, saveToken } = useSession();
   const [view, setView] = useState<SyncView>(NOT_CONNECTED);
   const relayUrl = profile?.relayUrl ?? null;
   const hasToken = Boolean(profile?.token);
@@ -29,7 +31,8 @@ export function SyncProvider({ children }: { children: ComponentChildren }) {
         token: () => token,
         onTokenRenewed: (next: string) => {
           token = next;
-          void updateProfile(profile.id, { token: next });
+          // Sealed on disk when the profile has a lock (the key is in the session's memory).
+          void saveToken(next);
         },
       });
       const unsubscribe = session.onStatus((status) => setView({ ...status }));

@@ -22,7 +22,7 @@ export function StorageUse() {
         <p class="muted">{t('storage.unknown')}</p>
       )}
       {usage?.persisted ? (
-        <p><span aria-hidden="true">✅ </span>{t('storage.kept')}</p>
+        <p>{t('storage.kept')}</p>
       ) : (
         <>
           <p class="muted">{t('storage.mayClear')}</p>

@@ -6,6 +6,7 @@ import { useStudentI18n as useI18n } from './i18n';
 import type { GoalView } from '../plan/goal-view';
 import { href } from '../router';
 import { useSession } from '../session/context';
+import { Picture } from '../profiles/pictures';
 import { StudentNav } from './StudentNav';
 import { TeacherNote } from './TeacherNote';
 import { classInfo, homeView, useStudentDocs } from './use-student';
@@ -23,13 +24,12 @@ export function StudentHome() {
     <section class="stack student" aria-labelledby="home-title">
       <StudentNav />
       <h1 id="home-title" class="student__hello">
-        <span aria-hidden="true">👋 </span>
         {first ? t('home.hello', { name: first }) : t('home.helloNoName')}
       </h1>
       {docs.plan.readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
       {profile?.picture === null && (
         <a class="card home-card home-card--picture" href={href({ name: 'me' })}>
-          <span aria-hidden="true" class="home-card__big">🦊🐢🦁</span>
+          <span aria-hidden="true" class="home-card__big"><Picture name="fox" size={36} /><Picture name="turtle" size={36} /><Picture name="lion" size={36} /></span>
           <span>{t('home.choosePicture')}</span>
         </a>
       )}

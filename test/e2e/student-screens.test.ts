@@ -6,7 +6,8 @@ import { launchDevice, openApp, seriousA11yViolations, type Profile } from './su
 import { serveBuiltApp, type ServedApp } from './support/serve';
 import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass } from './student-seed';
 
-const SHOTS = 'docs/screenshots';
+// Tests never rewrite tracked files: screenshots go to the ignored test-results/ (copy to docs/ by hand).
+const SHOTS = 'test-results/student-screens';
 
 /**
  * The student's screens on a 390 px phone, with a class's worth of real-looking data: each is

@@ -124,10 +124,31 @@ export async function seedDevice(page: Page, fixture: ReturnType<typeof classFix
   return { classId: fixture.classId, students: fixture.students, targetIds: fixture.targetIds, catalogIds: fixture.catalogIds };
 }
 
-/** Opens a profile the way a returning student would land in it (the app remembers the last profile). */
+/**
+ * Opens a profile the way a returning student lands in it: on a one-person device the app reopens
+ * the last profile by itself; once several people share it, nothing reopens by itself and the
+ * student taps their tile in the picker (profiles seeded without a PIN open with that tap).
+ */
 export async function openProfile(page: Page, profileId: string): Promise<void> {
   await page.evaluate((id) => localStorage.setItem('pathbook:last-profile', id), profileId);
   await page.reload();
+  await page.waitForSelector('.picker__tile, .student-nav', { timeout: 20_000 });
+  if ((await page.locator('.picker__tile').count()) === 0) return;
+  const name = await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('pathbook');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const row = await new Promise<{ displayName: string } | undefined>((resolve) => {
+      const get = db.transaction('profiles', 'readonly').objectStore('profiles').get(id);
+      get.onsuccess = () => resolve(get.result as { displayName: string } | undefined);
+    });
+    db.close();
+    return row?.displayName ?? '';
+  }, profileId);
+  await page.locator('.picker__tile').filter({ hasText: name }).click();
+  await page.waitForSelector('.student-nav', { timeout: 20_000 });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { localDb } from './db';
 import { getProfile, updateProfile } from './profiles';
-import type { SealedToken } from './types';
+import type { LockKind, SealedToken } from './types';
 
 /**
  * A profile's lock on a shared device: its secret (a student's 4-digit PIN, a teacher's PIN or
@@ -117,17 +117,17 @@ export async function unlockProfile(profileId: string, secret: string, now = Dat
  * caller holds it (in memory for an open locked profile; for an unlocked one it is read from disk).
  * With a secret the token is sealed with the new key and nothing readable stays on disk.
  */
-export async function setProfileSecret(profileId: string, secret: string | null, token: string | null): Promise<Unlocked> {
+export async function setProfileSecret(profileId: string, secret: string | null, token: string | null, lockKind: LockKind | null = null): Promise<Unlocked> {
   const row = await getProfile(profileId);
   if (!row) throw new Error(`no profile ${profileId} on this device`);
   const current = token ?? row.token ?? null;
   if (secret === null) {
-    await updateProfile(profileId, { pinHash: null, sealedToken: null, token: current, wrongTries: 0, retryAt: 0 });
+    await updateProfile(profileId, { pinHash: null, lockKind: null, sealedToken: null, token: current, wrongTries: 0, retryAt: 0 });
     return { key: null, token: current };
   }
   const { pinHash, key } = await lockFor(secret);
   const sealedToken = current ? await sealToken(key, profileId, current) : null;
-  await updateProfile(profileId, { pinHash, sealedToken, token: null, wrongTries: 0, retryAt: 0 });
+  await updateProfile(profileId, { pinHash, lockKind, sealedToken, token: null, wrongTries: 0, retryAt: 0 });
   return { key, token: current };
 }
 

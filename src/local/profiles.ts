@@ -16,6 +16,7 @@ const ProfileFields = v.object({
   studentId: v.optional(v.nullable(Id), null),
   picture: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))), null),
   pinHash: v.optional(v.nullable(v.string()), null),
+  lockKind: v.optional(v.nullable(v.picklist(['pin', 'pictures', 'password'])), null),
   relayUrl: v.optional(v.nullable(v.string()), null),
   token: v.optional(v.nullable(v.string()), null),
   sealedToken: v.optional(v.nullable(v.object({ iv: v.pipe(v.string(), v.hexadecimal()), data: v.pipe(v.string(), v.hexadecimal()) })), null),

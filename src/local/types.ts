@@ -18,6 +18,8 @@ export interface DeviceProfile {
    * password), or null when it opens with a tap. See profile-lock.ts.
    */
   pinHash: string | null;
+  /** How the lock is opened: a student's PIN (the default) or secret pictures, a teacher's PIN or password. */
+  lockKind?: LockKind | null;
   /** The relay token, encrypted with a key derived from the secret, when the profile has a lock (then `token` is null on disk). */
   sealedToken?: SealedToken | null;
   /** Wrong secrets in a row, and when the next try is allowed (ms): kept on disk so a reload does not reset the slow-down. */
@@ -32,6 +34,8 @@ export interface DeviceProfile {
   relayUrl: string | null;
   token: string | null;
 }
+
+export type LockKind = 'pin' | 'pictures' | 'password';
 
 /** AES-GCM ciphertext of a relay token (hex), bound to its profile id. */
 export interface SealedToken {

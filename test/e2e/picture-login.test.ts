@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
-import { hasColourEmojiFont } from './support/device-storage';
+import { hasColourEmojiFont, readableOnDevice } from './support/device-storage';
 import { serveBuiltApp, type ServedApp } from './support/serve';
 import { classFixture, seedDevice } from './student-seed';
 
@@ -74,5 +74,42 @@ describe('picture login without an emoji font', () => {
     expect(new Set(names).size).toBe(18);
     expect(names.filter((n) => english.includes(n))).toEqual([]);
     await page.getByLabel('Idioma').selectOption('en');
+  });
+
+  it('a picture password: chosen on the Me page, asked for by the picker, sealing the token', async () => {
+    // Ana's device joined a relay once: a token sits in her profile until she chooses a lock.
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.ana-token-signature-123';
+    await page.evaluate(async (token) => {
+      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('pathbook'); r.onsuccess = () => resolve(r.result); });
+      const store = () => db.transaction('profiles', 'readwrite').objectStore('profiles');
+      const rows = await new Promise<{ displayName: string }[]>((resolve) => { const all = store().getAll(); all.onsuccess = () => resolve(all.result); });
+      const ana = rows.find((r) => r.displayName === 'Ana Lopez')!;
+      await new Promise((resolve) => { const put = store().put({ ...ana, token, relayUrl: 'http://127.0.0.1:9' }); put.onsuccess = resolve; });
+      db.close();
+    }, token);
+    expect(await readableOnDevice(page, [token])).toEqual([token]);
+
+    const secret = page.getByRole('region', { name: 'My secret pictures' });
+    for (const name of ['Moon', 'Fish', 'Fox']) await secret.getByRole('button', { name, exact: true }).click();
+    await secret.getByRole('button', { name: 'Save my secret pictures' }).click();
+    await expect.poll(() => secret.getByRole('status').filter({ hasText: 'Your secret pictures are saved' }).count()).toBe(1);
+    expect(await readableOnDevice(page, [token, 'ana-token-signature-123'])).toEqual([]);
+
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    const ana = page.locator('.picker__tile').filter({ hasText: 'Ana Lopez' });
+    await expect.poll(() => ana.innerText()).toContain('secret pictures');
+    await ana.click();
+    await expect.poll(h1).toBe('Tap your secret pictures');
+    expect(await page.locator('body').innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/picture-password-360.png`, fullPage: true });
+    for (const name of ['Fox', 'Moon', 'Fish']) await page.getByRole('button', { name, exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('not your pictures');
+    expect(await h1()).toBe('Tap your secret pictures');
+    for (const name of ['Moon', 'Fish', 'Fox']) {
+      await expect.poll(() => page.getByRole('button', { name, exact: true }).isEnabled()).toBe(true);
+      await page.getByRole('button', { name, exact: true }).click();
+    }
+    await expect.poll(h1, { timeout: 20_000 }).toContain('Hi Ana');
   });
 });

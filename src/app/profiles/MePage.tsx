@@ -5,6 +5,7 @@ import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { useSession } from '../session/context';
 import { StudentNav } from '../student-home/StudentNav';
 import { isPin } from './pin';
+import { pictureSecret, PictureKeys, SECRET_PICTURES } from './PicturePad';
 import { Picture, PICTURE_NAMES } from './pictures';
 import { RemoveMe } from './RemoveMe';
 import { StorageUse } from './StorageUse';
@@ -18,15 +19,26 @@ export function MePage() {
   const [again, setAgain] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [secretPictures, setSecretPictures] = useState<number[]>([]);
+  const [picturesMessage, setPicturesMessage] = useState<string | null>(null);
   if (!profile) return null;
+  const usesPictures = Boolean(profile.pinHash) && profile.lockKind === 'pictures';
+
+  async function savePictures() {
+    if (secretPictures.length !== SECRET_PICTURES) return;
+    await setSecret(pictureSecret(secretPictures), 'pictures');
+    setSecretPictures([]);
+    setMessage(null);
+    setPicturesMessage(t('me.picturesSaved'));
+  }
 
   async function savePin(event: Event) {
     event.preventDefault();
     if (!isPin(pin)) return setError(t('me.pinFour'));
     if (pin !== again) return setError(t('me.pinMismatch'));
     // The session re-seals this profile's relay token with a key from the new PIN.
-    await setSecret(pin);
-    setPin(''); setAgain(''); setError(null);
+    await setSecret(pin, 'pin');
+    setPin(''); setAgain(''); setError(null); setPicturesMessage(null);
     setMessage(t('me.pinSaved'));
   }
 
@@ -49,7 +61,7 @@ export function MePage() {
       </section>
       <form class="card stack" aria-labelledby="me-pin" onSubmit={(e) => void savePin(e)} noValidate>
         <h2 id="me-pin">{t('me.pin')}</h2>
-        <p class="muted">{profile.pinHash ? t('me.pinIsSet') : t('me.pinHint')}</p>
+        <p class="muted">{profile.pinHash && !usesPictures ? t('me.pinIsSet') : t('me.pinHint')}</p>
         <Field label={t('me.pinNew')}>
           {({ id }) => <input id={id} type="password" inputMode="numeric" autocomplete="new-password" maxLength={4} value={pin} onInput={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))} />}
         </Field>
@@ -58,12 +70,24 @@ export function MePage() {
         </Field>
         <div class="button-row">
           <button type="submit" class="button button--primary">{t('me.pinSave')}</button>
-          {profile.pinHash && (
+          {profile.pinHash && !usesPictures && (
             <button type="button" class="button" onClick={() => void setSecret(null).then(() => setMessage(t('me.pinRemoved')))}>{t('me.pinRemove')}</button>
           )}
         </div>
         {message && <p role="status">{message}</p>}
       </form>
+      <section class="card stack" aria-labelledby="me-secret-pictures">
+        <h2 id="me-secret-pictures">{t('me.pictures')}</h2>
+        <p class="muted">{usesPictures ? t('me.picturesAreSet') : t('me.picturesHint')}</p>
+        <PictureKeys chosen={secretPictures} onChange={(next) => { setSecretPictures(next); setPicturesMessage(null); }} />
+        <div class="button-row">
+          <button type="button" class="button button--primary" disabled={secretPictures.length !== SECRET_PICTURES} onClick={() => void savePictures()}>{t('me.picturesSave')}</button>
+          {usesPictures && (
+            <button type="button" class="button" onClick={() => void setSecret(null).then(() => setPicturesMessage(t('me.picturesRemoved')))}>{t('me.picturesRemove')}</button>
+          )}
+        </div>
+        {picturesMessage && <p role="status">{picturesMessage}</p>}
+      </section>
       <StorageUse />
       <RemoveMe />
     </section>

@@ -10,6 +10,7 @@ import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { href, navigate } from '../router';
 import { useSession } from '../session/context';
 import { PasswordPad } from './PasswordPad';
+import { PicturePad } from './PicturePad';
 import { PinPad } from './PinPad';
 import { ProfileFace } from './pictures';
 import { SecretForm } from './SecretForm';
@@ -44,7 +45,7 @@ export function ProfilePicker() {
     void session.open(p.id, unlocked).then((opened) => (opened ? navigate({ name: 'home' }) : setAsking(null)));
   const back = () => setAsking(null);
   if (asking?.kind === 'unlock') {
-    const Pad = asking.profile.role === 'teacher' ? PasswordPad : PinPad;
+    const Pad = asking.profile.role === 'teacher' ? PasswordPad : asking.profile.lockKind === 'pictures' ? PicturePad : PinPad;
     return <Pad profile={asking.profile} onOpen={(unlocked) => open(asking.profile, unlocked)} onBack={back} />;
   }
   if (asking?.kind === 'set-lock') {
@@ -74,7 +75,7 @@ export function ProfilePicker() {
               <button type="button" class="picker__tile" onClick={() => choose(p)}>
                 <ProfileFace picture={p.picture} displayName={p.displayName} />
                 <span class="picker__name">{p.displayName}</span>
-                {p.pinHash && <span class="picker__lock"><LockIcon />{p.role === 'teacher' ? t('picker.teacherLock') : t('picker.hasPin')}</span>}
+                {p.pinHash && <span class="picker__lock"><LockIcon />{p.role === 'teacher' ? t('picker.teacherLock') : p.lockKind === 'pictures' ? t('picker.hasPictures') : t('picker.hasPin')}</span>}
                 {waiting > 0 && <span class="picker__unsent">{t('picker.unsent', { count: waiting })}</span>}
               </button>
             </li>

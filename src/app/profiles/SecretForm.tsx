@@ -27,10 +27,10 @@ export function SecretForm(props: { profile: DeviceProfile; title: string; hint:
     setBusy(true);
     try {
       if (session.profile?.id === props.profile.id) {
-        await session.setSecret(secret);
+        await session.setSecret(secret, 'password');
         props.onDone({ key: null, token: null });
       } else {
-        props.onDone(await setProfileSecret(props.profile.id, secret, null));
+        props.onDone(await setProfileSecret(props.profile.id, secret, null, 'password'));
       }
     } finally {
       setBusy(false);

@@ -4,7 +4,7 @@ import { DocStore } from '../../local/doc-store';
 import { localDb } from '../../local/db';
 import type { Unlocked } from '../../local/profile-lock';
 import { getProfile, updateProfile } from '../../local/profiles';
-import type { DeviceProfile } from '../../local/types';
+import type { DeviceProfile, LockKind } from '../../local/types';
 import { SessionContext, type Session } from './context';
 
 const LAST_PROFILE_KEY = 'pathbook:last-profile';
@@ -97,11 +97,11 @@ export function SessionProvider(props: { children: ComponentChildren; onReady():
     await refreshProfile();
   }, [refreshProfile]);
 
-  const setSecret = useCallback(async (secret: string | null) => {
+  const setSecret = useCallback(async (secret: string | null, kind?: LockKind) => {
     const id = openId.current;
     if (!id) return;
     const { setProfileSecret } = await import('../../local/profile-lock');
-    const unlocked = await setProfileSecret(id, secret, token.current);
+    const unlocked = await setProfileSecret(id, secret, token.current, kind ?? null);
     key.current = unlocked.key;
     token.current = unlocked.token;
     await refreshProfile();

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DeviceProfile } from '../../local/types';
+import type { DeviceProfile, LockKind } from '../../local/types';
 import type { DocStore } from '../../local/doc-store';
 // Type-only: the lock's crypto loads with the picker and lock screens, never with the first visit.
 import type { Unlocked } from '../../local/profile-lock';
@@ -24,7 +24,7 @@ export interface Session {
   /** Keeps a new relay token (sign-in, renewal): sealed on disk when the profile has a lock. */
   saveToken(token: string): Promise<void>;
   /** Sets, changes or (null) removes the open profile's secret, re-sealing its token. */
-  setSecret(secret: string | null): Promise<void>;
+  setSecret(secret: string | null, kind?: LockKind): Promise<void>;
 }
 
 export const SessionContext = createContext<Session>({

@@ -67,6 +67,8 @@ describe('a teacher and a student share one device', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: "I'm Kofi Mensah" }).click();
     await expect.poll(h1, { timeout: 20_000 }).toContain('Hi Kofi');
+    // Kofi has no lock yet on a device others use: his home asks him to choose one.
+    await expect.poll(() => page.locator('main').innerText()).toContain('Choose your secret pictures or number');
     tokens.kofi = await tokenOf('student');
     expect(tokens.kofi).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });

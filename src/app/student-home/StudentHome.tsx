@@ -1,5 +1,8 @@
 import { localDay } from '../../core';
+import { localDb } from '../../local/db';
+import { LockIcon } from '../components/LockIcon';
 import { Notice } from '../components/Notice';
+import { useLiveQuery } from '../hooks/useLiveQuery';
 import { PaceBadge } from '../components/PaceBadge';
 import { ProgressBar } from '../components/ProgressBar';
 import { useStudentI18n as useI18n } from './i18n';
@@ -15,6 +18,8 @@ import { classInfo, homeView, useStudentDocs } from './use-student';
 export function StudentHome() {
   const { t, formatDate } = useI18n();
   const { profile } = useSession();
+  // On a shared device, a student without a lock is asked (not forced) to choose one.
+  const people = useLiveQuery(() => localDb().profiles.count(), [], 1);
   const docs = useStudentDocs((plan, coach) => homeView(plan, coach, localDay()));
   if (!docs?.plan.data) return <p class="muted">{t('app.loading')}</p>;
   const home = docs.plan.data;
@@ -31,6 +36,12 @@ export function StudentHome() {
         <a class="card home-card home-card--picture" href={href({ name: 'me' })}>
           <span aria-hidden="true" class="home-card__big"><Picture name="fox" size={36} /><Picture name="turtle" size={36} /><Picture name="lion" size={36} /></span>
           <span>{t('home.choosePicture')}</span>
+        </a>
+      )}
+      {profile && !profile.pinHash && people > 1 && (
+        <a class="card home-card home-card--picture" href={href({ name: 'me' })}>
+          <span aria-hidden="true" class="home-card__big"><LockIcon /></span>
+          <span>{t('home.chooseLock')}</span>
         </a>
       )}
 

@@ -162,4 +162,27 @@ describe('a teacher and a student share one device', () => {
     await pin.fill(KOFI_PIN);
     await expect.poll(h1, { timeout: 20_000 }).toContain('Hi Kofi');
   });
+
+  it('a locked profile\'s unsent work stays on the device, shown on its tile, and syncs when it is opened', async () => {
+    await device.context.setOffline(true);
+    await page.locator('.student-nav').getByRole('link', { name: 'My plan', exact: true }).click();
+    await page.getByRole('button', { name: 'Suggest a new goal' }).click();
+    await page.getByLabel('Goal', { exact: true }).fill('Learn ten new words');
+    await page.getByLabel('Why it matters').fill('For my stories');
+    await page.getByRole('button', { name: 'Save goal' }).click();
+    await expect.poll(() => syncStatus(page), { timeout: 20_000 }).toMatch(/waiting to sync|Offline|Can.t reach/);
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await expect.poll(() => tile('Kofi Mensah').innerText(), { timeout: 20_000 }).toMatch(/\d+ changes? not sent yet/);
+    await page.screenshot({ path: `${SHOTS}/picker-unsent-360.png`, fullPage: true });
+
+    await device.context.setOffline(false);
+    // Nothing syncs while Kofi's profile is locked; opening it sends the goal.
+    expect(await tile('Kofi Mensah').innerText()).toMatch(/not sent yet/);
+    await tile('Kofi Mensah').click();
+    await page.getByRole('textbox', { name: 'Type your secret number' }).fill(KOFI_PIN);
+    await expect.poll(h1, { timeout: 20_000 }).toContain('Hi Kofi');
+    await expect.poll(() => syncStatus(page), { timeout: 40_000 }).toContain('Stored on the school server');
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await expect.poll(() => tile('Kofi Mensah').innerText()).not.toMatch(/not sent yet/);
+  });
 });

@@ -135,6 +135,23 @@ describe('a teacher and a student share one device', () => {
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('Kofi Mensah');
     await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain('Synced');
 
+    // She changes her password on Class setup: the token is sealed again, and only the new one opens.
+    await page.goto(new URL('#/setup', app.url).toString());
+    const card = page.getByRole('form', { name: 'Your PIN or password on this device' });
+    await card.getByLabel('PIN or password (at least 6 characters)').fill('river-stone-7');
+    await card.getByLabel('The same again').fill('river-stone-7');
+    await card.getByRole('button', { name: 'Lock and continue' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Your new PIN or password is saved' }).count()).toBe(1);
+    expect(await readableOnDevice(page, [tokens.teacher, ...tokens.teacher.split('.').slice(1), 'river-stone-7'])).toEqual([]);
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await tile('Ms Rivera').click();
+    await page.getByLabel('PIN or password', { exact: true }).fill(TEACHER_SECRET);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('not right');
+    await page.getByLabel('PIN or password', { exact: true }).fill('river-stone-7');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain('Synced');
+
     // A reload does not reopen her profile either.
     await page.reload();
     await expect.poll(h1, { timeout: 20_000 }).toBe('Who are you?');

@@ -10,6 +10,7 @@ import { Roster } from './Roster';
 import { Targets } from './Targets';
 import { Catalog } from './Catalog';
 import { Groups } from './Groups';
+import { TeacherLockCard } from '../profiles/TeacherLockCard';
 
 export function ClassSetup() {
   const { classId } = useSession();
@@ -71,6 +72,7 @@ function EditClass({ classId }: { classId: string }) {
       <Targets classId={classId} />
       <Catalog classId={classId} />
       <Groups classId={classId} />
+      <TeacherLockCard />
       <a class="button button--primary" href={href({ name: 'class' })} onClick={(e) => { e.preventDefault(); navigate({ name: 'class' }); }}>
         {t('setup.done')}
       </a>

@@ -47,19 +47,19 @@ export function StudentHome() {
 
       <section class="card stack home-card home-card--goals" aria-labelledby="home-goals">
         <div class="title-row">
-          <h2 id="home-goals"><span aria-hidden="true">🎯 </span>{t('home.myGoals')}</h2>
+          <h2 id="home-goals">{t('home.myGoals')}</h2>
           <a class="button" href={href({ name: 'my-plan' })}>{t('home.seePlan')}</a>
         </div>
         {home.goals.length === 0 ? <p class="muted">{t('home.noGoals')}</p> : <GoalList goals={home.goals} />}
       </section>
 
       <section class="card stack home-card home-card--week" aria-labelledby="home-week">
-        <h2 id="home-week"><span aria-hidden="true">📅 </span>{t('home.thisWeek')}</h2>
+        <h2 id="home-week">{t('home.thisWeek')}</h2>
         {home.weekly.length === 0 ? <p class="muted">{t('home.noWeekly')}</p> : <GoalList goals={home.weekly} />}
       </section>
 
       <section class="card stack home-card home-card--next" aria-labelledby="home-next">
-        <h2 id="home-next"><span aria-hidden="true">🚩 </span>{t('home.nextMilestone')}</h2>
+        <h2 id="home-next">{t('home.nextMilestone')}</h2>
         {home.nextMilestone ? (
           <p>
             <a href={href({ name: 'project', projectId: home.nextMilestone.projectId })}>{home.nextMilestone.title}</a>

@@ -8,7 +8,7 @@ export function TeacherNote({ coach }: { coach: Y.Doc }) {
   const { latest, steps } = teacherNote(coach);
   return (
     <section class="card stack home-card home-card--teacher" aria-labelledby="home-teacher">
-      <h2 id="home-teacher"><span aria-hidden="true">💬 </span>{t('home.fromTeacher')}</h2>
+      <h2 id="home-teacher">{t('home.fromTeacher')}</h2>
       {latest ? (
         <figure class="teacher-note">
           <blockquote>{latest.sharedNote}</blockquote>

@@ -19,8 +19,8 @@ const ProfileFields = v.object({
   lockKind: v.optional(v.nullable(v.picklist(['pin', 'pictures', 'password'])), null),
   relayUrl: v.optional(v.nullable(v.string()), null),
   token: v.optional(v.nullable(v.string()), null),
-  sealedToken: v.optional(v.nullable(v.object({ iv: v.pipe(v.string(), v.hexadecimal()), data: v.pipe(v.string(), v.hexadecimal()) })), null),
-  wrongTries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  sealedToken: v.optional(v.nullable(v.object({ iv: v.string(), data: v.string() })), null),
+  wrongTries: v.optional(v.number(), 0),
   retryAt: v.optional(v.number(), 0),
   lastOpenedAt: v.optional(v.number()),
 });

@@ -37,10 +37,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   // A stray rejected promise must not take down the relay with unsaved documents in memory.
   process.on('unhandledRejection', (reason) => console.error('[pathbook] unhandled rejection', reason));
-  process.on('uncaughtException', (error) => {
-    console.error('[pathbook] uncaught exception', error);
-    stop('uncaughtException');
-  });
+  // Each request, socket and hook handles its own failures (a bad one gets a 4xx or its socket
+  // closed). Anything that still escapes is a bug on one request's path: exiting would disconnect
+  // every device in the school and drop documents not yet written, which is worse than going on.
+  process.on('uncaughtException', (error) => console.error('[pathbook] uncaught exception (still serving)', error));
 }
 
 main().catch((error: unknown) => {

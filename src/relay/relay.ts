@@ -19,6 +19,7 @@ import { FamilyLinks } from './family';
 import { accessControl } from './access';
 import { messageGuard } from './message-guard';
 import { createApi } from './http/api';
+import { requestUrl } from './http/request-url';
 import { serveStatic } from './static-files';
 import { SYNC_PATH } from '../protocol/sync-socket';
 import { attachSyncSocket } from './websocket';
@@ -84,10 +85,18 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   };
 
   const api = createApi(services);
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = requestUrl(req.url);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Bad request target\n');
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await api(req, res, url);
+    else await serveStatic(config.distDir, req, res, url.pathname);
+  };
+  // Everything about one request, parsing its URL included, happens inside its own error handling.
   const servers = createServers(config, (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://relay');
-    const handled = url.pathname === '/api' || url.pathname.startsWith('/api/') ? api(req, res, url) : serveStatic(config.distDir, req, res, url.pathname);
-    handled.catch((error: unknown) => {
+    handle(req, res).catch((error: unknown) => {
       console.error('[pathbook] request failed', error);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();

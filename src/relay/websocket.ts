@@ -3,15 +3,16 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { SYNC_PATH } from '../protocol/sync-socket';
+import { requestUrl } from './http/request-url';
 
-function toWebRequest(req: IncomingMessage): Request {
+/** What Hocuspocus reads of the upgrade request; throws on anything `Headers` refuses (the caller answers 400). */
+function toWebRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  // The host is the client's to choose; only the path and query matter to Hocuspocus.
-  return new Request(new URL(req.url ?? '/', 'http://relay'), { headers });
+  return new Request(url, { headers });
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -34,13 +35,25 @@ export function attachSyncSocket(server: HttpServer, hocuspocus: Hocuspocus, opt
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== SYNC_PATH) {
+    // The host is the client's to choose; only the path and query matter to Hocuspocus.
+    const url = requestUrl(req.url);
+    if (!url) {
+      refuseUpgrade(socket, '400 Bad Request');
+      return;
+    }
+    if (url.pathname !== SYNC_PATH) {
       refuseUpgrade(socket, '404 Not Found');
       return;
     }
+    let request: Request;
+    try {
+      request = toWebRequest(req, url);
+    } catch {
+      refuseUpgrade(socket, '400 Bad Request');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const client = hocuspocus.handleConnection(ws, toWebRequest(req));
+      const client = hocuspocus.handleConnection(ws, request);
       ws.on('message', (data, isBinary) => {
         if (!isBinary) {
           ws.close(1003, 'binary messages only');

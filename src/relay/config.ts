@@ -31,6 +31,14 @@ export interface RelayOptions {
   /** How long the relay waits after an edit before writing the document to disk. */
   saveDebounceMs?: number;
   saveMaxDebounceMs?: number;
+  /** Sync sockets that have not authenticated a document yet; past it the oldest is closed. */
+  maxUnauthenticatedSockets?: number;
+  /** Bytes one such socket may send before it authenticates a document. */
+  maxUnauthenticatedSocketBytes?: number;
+  /** Bytes all such sockets together may hold; past it the one holding most is closed. */
+  maxUnauthenticatedTotalBytes?: number;
+  /** Time a sync socket gets to authenticate its first document. */
+  unauthenticatedTimeoutMs?: number;
   /** Built app to serve (Vite output). */
   distDir?: string;
   limits?: Partial<RateLimits>;
@@ -59,6 +67,20 @@ export type RelayConfig = Required<Omit<RelayOptions, 'limits' | NullableOptions
 /** 2 MiB: a month of offline work is far below it (see README, "Message size"). */
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Before its first document is authenticated (a few ms) a device sends, per document it opens, its
+ * token (~400 B) and its state vector (1.4 KB after a year); the app opens 25 documents at a time,
+ * ~50 KB. 256 KiB per socket, 1,000 sockets waiting at once, 64 MiB in all and 30 s are far above
+ * that. The per-socket figure bounds a flood best: the relay's memory follows what the flooding
+ * sockets send in all (400 sockets: 203 MB peak at 256 KiB, 362 MB at 1 MiB; 1.8 GB unbounded).
+ */
+export const DEFAULT_PRE_AUTH = {
+  maxUnauthenticatedSockets: 1_000,
+  maxUnauthenticatedSocketBytes: 256 * 1024,
+  maxUnauthenticatedTotalBytes: 64 * 1024 * 1024,
+  unauthenticatedTimeoutMs: 30_000,
+} as const;
+
 export const DEFAULT_LIMITS: RateLimits = {
   passwordPerAccount: { max: 10, windowSeconds: 15 * 60 },
   passwordPerDevice: { max: 20, windowSeconds: 15 * 60 },
@@ -75,6 +97,10 @@ export function resolveConfig(options: RelayOptions = {}): RelayConfig {
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     studentTokenDays: options.studentTokenDays ?? 30,
     teacherTokenDays: options.teacherTokenDays ?? 7,
+    maxUnauthenticatedSockets: options.maxUnauthenticatedSockets ?? DEFAULT_PRE_AUTH.maxUnauthenticatedSockets,
+    maxUnauthenticatedSocketBytes: options.maxUnauthenticatedSocketBytes ?? DEFAULT_PRE_AUTH.maxUnauthenticatedSocketBytes,
+    maxUnauthenticatedTotalBytes: options.maxUnauthenticatedTotalBytes ?? DEFAULT_PRE_AUTH.maxUnauthenticatedTotalBytes,
+    unauthenticatedTimeoutMs: options.unauthenticatedTimeoutMs ?? DEFAULT_PRE_AUTH.unauthenticatedTimeoutMs,
     saveDebounceMs: options.saveDebounceMs ?? 2_000,
     saveMaxDebounceMs: options.saveMaxDebounceMs ?? 10_000,
     distDir: resolve(options.distDir ?? './dist'),
@@ -107,6 +133,10 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'HOST', option: 'host', kind: 'string', help: 'Address to listen on (default 127.0.0.1; set 0.0.0.0 to serve a school network).' },
   { name: 'PATHBOOK_PUBLIC_URL', option: 'publicUrl', kind: 'string', help: 'Origin put in join and family links, e.g. https://pathbook.example.org (default: the Host the request came to).' },
   { name: 'PATHBOOK_MAX_MESSAGE_BYTES', option: 'maxMessageBytes', kind: 'integer', help: `Largest sync message accepted (default ${DEFAULT_MAX_MESSAGE_BYTES}).` },
+  { name: 'PATHBOOK_MAX_UNAUTHENTICATED_SOCKETS', option: 'maxUnauthenticatedSockets', kind: 'integer', help: `Sync sockets waiting to authenticate at once; past it the oldest is closed (default ${DEFAULT_PRE_AUTH.maxUnauthenticatedSockets}).` },
+  { name: 'PATHBOOK_MAX_UNAUTHENTICATED_SOCKET_BYTES', option: 'maxUnauthenticatedSocketBytes', kind: 'integer', help: `Bytes a sync socket may send before it authenticates (default ${DEFAULT_PRE_AUTH.maxUnauthenticatedSocketBytes}).` },
+  { name: 'PATHBOOK_MAX_UNAUTHENTICATED_TOTAL_BYTES', option: 'maxUnauthenticatedTotalBytes', kind: 'integer', help: `Bytes all unauthenticated sync sockets may hold together (default ${DEFAULT_PRE_AUTH.maxUnauthenticatedTotalBytes}).` },
+  { name: 'PATHBOOK_UNAUTHENTICATED_TIMEOUT_MS', option: 'unauthenticatedTimeoutMs', kind: 'integer', help: `Time a sync socket gets to authenticate a document (default ${DEFAULT_PRE_AUTH.unauthenticatedTimeoutMs}).` },
   { name: 'PATHBOOK_STUDENT_TOKEN_DAYS', option: 'studentTokenDays', kind: 'number', help: 'Lifetime of a student device token (default 30); renewed while online.' },
   { name: 'PATHBOOK_TEACHER_TOKEN_DAYS', option: 'teacherTokenDays', kind: 'number', help: 'Lifetime of a teacher token (default 7); renewed while online.' },
   { name: 'PATHBOOK_SAVE_DEBOUNCE_MS', option: 'saveDebounceMs', kind: 'integer', help: 'Wait after an edit before writing a document to disk (default 2000).' },

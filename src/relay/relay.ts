@@ -18,6 +18,8 @@ import { Students } from './students';
 import { FamilyLinks } from './family';
 import { accessControl } from './access';
 import { messageGuard } from './message-guard';
+import { LimitedLog } from './log';
+import { PreAuthGate, preAuthRelease } from './pre-auth-gate';
 import { createApi } from './http/api';
 import { requestUrl } from './http/request-url';
 import { serveStatic } from './static-files';
@@ -37,6 +39,8 @@ export interface Relay {
   config: RelayConfig;
   db: Db;
   hocuspocus: Hocuspocus;
+  /** What unauthenticated sync sockets hold now. */
+  preAuth: PreAuthGate;
   services: RelayServices;
   /** Stops accepting, closes sockets, writes every pending document, closes the database. */
   close(): Promise<void>;
@@ -59,12 +63,26 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const students = new Students(db);
   const rows = new DocumentRows(db);
   const persistence = new Persistence(rows, storage);
+  const log = config.quiet ? null : new LimitedLog();
+  const gate = new PreAuthGate(
+    {
+      maxSockets: config.maxUnauthenticatedSockets,
+      maxBytesPerSocket: config.maxUnauthenticatedSocketBytes,
+      maxTotalBytes: config.maxUnauthenticatedTotalBytes,
+      timeoutMs: config.unauthenticatedTimeoutMs,
+    },
+    (reason) => log?.warn('unauthenticated socket closed', reason),
+  );
   const hocuspocus = new Hocuspocus({
     quiet: true,
+    // Once a socket has a document open (the gate no longer counts it): what it may queue for its
+    // other documents while they authenticate, one largest message (Hocuspocus' default is 5 MiB).
+    maxUnauthenticatedQueueSize: config.maxMessageBytes,
     debounce: config.saveDebounceMs,
     maxDebounce: config.saveMaxDebounceMs,
     extensions: [
       accessControl({ tokens, classes, students, quiet: config.quiet }),
+      preAuthRelease(),
       messageGuard({ quiet: config.quiet }),
       persistence,
     ],
@@ -105,7 +123,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const server = servers.main;
   server.headersTimeout = 30_000;
   server.requestTimeout = 60_000;
-  const wss = attachSyncSocket(server, hocuspocus, { maxPayload: config.maxMessageBytes });
+  const wss = attachSyncSocket(server, hocuspocus, { maxPayload: config.maxMessageBytes, gate, log });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -146,6 +164,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     config,
     db,
     hocuspocus,
+    preAuth: gate,
     services,
     close,
   };

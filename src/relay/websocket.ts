@@ -4,6 +4,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { SYNC_PATH } from '../protocol/sync-socket';
 import { requestUrl } from './http/request-url';
+import type { LimitedLog } from './log';
+import { PRE_AUTH_CONTEXT_KEY, type PreAuthGate, type PreAuthTicket } from './pre-auth-gate';
 
 /** What Hocuspocus reads of the upgrade request; throws on anything `Headers` refuses (the caller answers 400). */
 function toWebRequest(req: IncomingMessage, url: URL): Request {
@@ -21,6 +23,8 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
+const UNCOUNTED: PreAuthTicket = { received: () => {}, authenticated: () => {}, closed: () => {} };
+
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -30,7 +34,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * Server does (but with `ws` directly, so the message size limit and socket errors are ours).
  * A message over `maxPayload` closes that socket with 1009; nobody else is affected.
  */
-export function attachSyncSocket(server: HttpServer, hocuspocus: Hocuspocus, options: { maxPayload: number }): WebSocketServer {
+export function attachSyncSocket(server: HttpServer, hocuspocus: Hocuspocus, options: { maxPayload: number; gate?: PreAuthGate; log?: LimitedLog | null }): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -53,7 +57,24 @@ export function attachSyncSocket(server: HttpServer, hocuspocus: Hocuspocus, opt
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const client = hocuspocus.handleConnection(ws, request);
+      // Until one of its documents is authenticated, everything this socket sends is counted at the
+      // gate as it arrives (ws buffers a frame whole before handing it on, so counting messages
+      // would be too late); a socket over its share is closed and its buffers freed.
+      // (Without a gate, e.g. the bare server of the sync benchmark, nothing is counted.)
+      const ticket = options.gate?.admit(() => ws.terminate()) ?? UNCOUNTED;
+      const count = (chunk: Buffer) => ticket.received(chunk.length);
+      socket.on('data', count);
+      const context: Record<string, PreAuthTicket> = {
+        [PRE_AUTH_CONTEXT_KEY]: {
+          received: ticket.received,
+          authenticated: () => {
+            socket.off('data', count);
+            ticket.authenticated();
+          },
+          closed: ticket.closed,
+        },
+      };
+      const client = hocuspocus.handleConnection(ws, request, context);
       ws.on('message', (data, isBinary) => {
         if (!isBinary) {
           ws.close(1003, 'binary messages only');
@@ -61,10 +82,13 @@ export function attachSyncSocket(server: HttpServer, hocuspocus: Hocuspocus, opt
         }
         client.handleMessage(toBytes(data));
       });
-      ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
+      ws.on('close', (code, reason) => {
+        ticket.closed();
+        client.handleClose({ code, reason: reason.toString() });
+      });
       // ws reports oversized and invalid frames here and then closes the socket; without a listener it would throw.
       ws.on('error', (error) => {
-        if (!('code' in error) || error.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') console.warn('[pathbook] socket error', error.message);
+        if (!('code' in error) || error.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') options.log?.warn('socket error', error.message);
       });
     });
   });

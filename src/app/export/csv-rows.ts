@@ -57,7 +57,15 @@ export function goalRows(classDoc: Y.Doc, students: readonly StudentDocs[], toda
   );
 }
 
+/**
+ * Cells a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM(...)`, `+`, `-`, tab, CR, LF,
+ * and their full-width forms) get a leading `'`: titles and names are written by students. Not
+ * papaparse's own `escapeFormulae: true` pattern, which ends in `.*$` and so misses a formula
+ * followed by a line break.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /** CSV text through papaparse, loaded only when someone exports. */
 export async function toCsv(rows: CsvRow[]): Promise<string> {
-  return (await loadPapa()).unparse(rows, { newline: '\r\n' });
+  return (await loadPapa()).unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }

@@ -39,6 +39,10 @@ export interface RelayOptions {
   maxUnauthenticatedTotalBytes?: number;
   /** Time a sync socket gets to authenticate its first document. */
   unauthenticatedTimeoutMs?: number;
+  /** Deepest shared type a document may hold; Pathbook's own records go 3 deep. */
+  maxNestingDepth?: number;
+  /** Largest a document may grow to (its encoded Yjs state). */
+  maxDocumentBytes?: number;
   /** Built app to serve (Vite output). */
   distDir?: string;
   limits?: Partial<RateLimits>;
@@ -81,6 +85,13 @@ export const DEFAULT_PRE_AUTH = {
   unauthenticatedTimeoutMs: 30_000,
 } as const;
 
+/**
+ * Pathbook's records nest 3 deep (root map, record, Y.Text); 16 leaves room for any future shape.
+ * A school year of one student's plan is ~89 KB: 8 MiB is decades of it, and saving a document
+ * that size still takes a fraction of a second (48 MiB stalled the relay 1.2-1.7 s per save).
+ */
+export const DEFAULT_DOCUMENT_LIMITS = { maxNestingDepth: 16, maxDocumentBytes: 8 * 1024 * 1024 } as const;
+
 export const DEFAULT_LIMITS: RateLimits = {
   passwordPerAccount: { max: 10, windowSeconds: 15 * 60 },
   passwordPerDevice: { max: 20, windowSeconds: 15 * 60 },
@@ -101,6 +112,8 @@ export function resolveConfig(options: RelayOptions = {}): RelayConfig {
     maxUnauthenticatedSocketBytes: options.maxUnauthenticatedSocketBytes ?? DEFAULT_PRE_AUTH.maxUnauthenticatedSocketBytes,
     maxUnauthenticatedTotalBytes: options.maxUnauthenticatedTotalBytes ?? DEFAULT_PRE_AUTH.maxUnauthenticatedTotalBytes,
     unauthenticatedTimeoutMs: options.unauthenticatedTimeoutMs ?? DEFAULT_PRE_AUTH.unauthenticatedTimeoutMs,
+    maxNestingDepth: options.maxNestingDepth ?? DEFAULT_DOCUMENT_LIMITS.maxNestingDepth,
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_DOCUMENT_LIMITS.maxDocumentBytes,
     saveDebounceMs: options.saveDebounceMs ?? 2_000,
     saveMaxDebounceMs: options.saveMaxDebounceMs ?? 10_000,
     distDir: resolve(options.distDir ?? './dist'),
@@ -137,6 +150,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PATHBOOK_MAX_UNAUTHENTICATED_SOCKET_BYTES', option: 'maxUnauthenticatedSocketBytes', kind: 'integer', help: `Bytes a sync socket may send before it authenticates (default ${DEFAULT_PRE_AUTH.maxUnauthenticatedSocketBytes}).` },
   { name: 'PATHBOOK_MAX_UNAUTHENTICATED_TOTAL_BYTES', option: 'maxUnauthenticatedTotalBytes', kind: 'integer', help: `Bytes all unauthenticated sync sockets may hold together (default ${DEFAULT_PRE_AUTH.maxUnauthenticatedTotalBytes}).` },
   { name: 'PATHBOOK_UNAUTHENTICATED_TIMEOUT_MS', option: 'unauthenticatedTimeoutMs', kind: 'integer', help: `Time a sync socket gets to authenticate a document (default ${DEFAULT_PRE_AUTH.unauthenticatedTimeoutMs}).` },
+  { name: 'PATHBOOK_MAX_NESTING_DEPTH', option: 'maxNestingDepth', kind: 'integer', help: `Deepest nesting of shared types in a document; deeper updates are refused (default ${DEFAULT_DOCUMENT_LIMITS.maxNestingDepth}).` },
+  { name: 'PATHBOOK_MAX_DOCUMENT_BYTES', option: 'maxDocumentBytes', kind: 'integer', help: `Largest a document may grow; updates past it are refused (default ${DEFAULT_DOCUMENT_LIMITS.maxDocumentBytes}).` },
   { name: 'PATHBOOK_STUDENT_TOKEN_DAYS', option: 'studentTokenDays', kind: 'number', help: 'Lifetime of a student device token (default 30); renewed while online.' },
   { name: 'PATHBOOK_TEACHER_TOKEN_DAYS', option: 'teacherTokenDays', kind: 'number', help: 'Lifetime of a teacher token (default 7); renewed while online.' },
   { name: 'PATHBOOK_SAVE_DEBOUNCE_MS', option: 'saveDebounceMs', kind: 'integer', help: 'Wait after an edit before writing a document to disk (default 2000).' },

@@ -83,7 +83,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     extensions: [
       accessControl({ tokens, classes, students, quiet: config.quiet }),
       preAuthRelease(),
-      messageGuard({ quiet: config.quiet }),
+      messageGuard({ limits: { maxNestingDepth: config.maxNestingDepth, maxDocumentBytes: config.maxDocumentBytes }, log }),
       persistence,
     ],
   });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as v from 'valibot';
 import { newId } from '../ids';
 import { setText } from './text';
+import { plainValue } from './plain';
 import { LOCAL_EDIT } from './origin';
 import type { IssueReporter } from './issues';
 
@@ -10,14 +11,10 @@ export type RecordOf<S extends AnyRecordSchema> = v.InferOutput<S>;
 export type NewRecord<S extends AnyRecordSchema> = Omit<v.InferInput<S>, 'id' | 'deleted'>;
 export type RecordPatch<S extends AnyRecordSchema> = Partial<Omit<v.InferInput<S>, 'id'>>;
 
-/** Plain JSON view of a stored record; Y.Text fields read as strings. */
+/** Plain JSON view of a stored record; Y.Text fields read as strings, nesting bounded (plain.ts). */
 export function plainRecord(id: string, record: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of record.entries()) {
-    if (value instanceof Y.Text) out[key] = value.toString();
-    else if (value instanceof Y.AbstractType) out[key] = value.toJSON();
-    else out[key] = value;
-  }
+  for (const [key, value] of record.entries()) out[key] = plainValue(value, 1);
   out.id = id;
   return out;
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as v from 'valibot';
 import * as R from '../records';
 import { Collection } from './collection';
+import { plainValue } from './plain';
 import { ignoreIssues, type IssueReporter } from './issues';
 import { LOCAL_EDIT } from './origin';
 
@@ -17,7 +18,7 @@ export class Settings<S extends v.ObjectSchema<v.ObjectEntries, undefined>> {
     this.root = doc.getMap(name);
   }
   read(): v.InferOutput<S> {
-    const raw = this.root.toJSON() as Record<string, unknown>;
+    const raw = plainValue(this.root) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     // Field by field, so one bad value falls back to its default without hiding the others.
     for (const [key, entry] of Object.entries(this.schema.entries)) {

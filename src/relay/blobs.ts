@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PhotoQuota, type PhotoLimits } from './photo-quota';
 
 /** Photos arrive shrunk on the device (at most 300 KB); this leaves room without letting a file grow the disk. */
 export const MAX_PHOTO_BYTES = 400 * 1024;
@@ -28,28 +29,41 @@ export function sha256(bytes: Uint8Array): string {
  * a crash never leaves half a photo under its real name.
  */
 export class PhotoStore {
-  constructor(private readonly dataDir: string) {}
+  private readonly quota: PhotoQuota;
+
+  constructor(
+    private readonly dataDir: string,
+    limits: PhotoLimits,
+  ) {
+    this.quota = new PhotoQuota(join(dataDir, 'blobs'), limits);
+  }
 
   private dir(classId: string, studentId: string): string {
     return join(this.dataDir, 'blobs', classId, studentId);
   }
 
-  /** Stores the bytes; false when the photo was already there. The caller has checked ids and the hash. */
+  /**
+   * Stores the bytes; false when the photo was already there. The caller has checked ids, the hash
+   * and the photo itself. Throws 507 when the student or the class has reached its photo limits.
+   * Folders are made owner-only (photos of children).
+   */
   async put(classId: string, studentId: string, hash: string, bytes: Uint8Array): Promise<boolean> {
     const dir = this.dir(classId, studentId);
     const path = join(dir, hash);
     if (await exists(path)) return false;
-    await mkdir(dir, { recursive: true });
+    const reservation = await this.quota.reserve(classId, studentId, bytes.length);
     const temporary = join(dir, `.${hash}.${randomBytes(6).toString('hex')}`);
     try {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       await writeFile(temporary, bytes, { mode: 0o600 });
       await rename(temporary, path);
+      return true;
     } catch (error) {
+      reservation.release();
       // A full disk leaves half a file: remove it, the device keeps the photo and uploads it again.
       await rm(temporary, { force: true }).catch(() => {});
       throw error;
     }
-    return true;
   }
 
   async get(classId: string, studentId: string, hash: string): Promise<Uint8Array | null> {

@@ -43,6 +43,11 @@ export interface RelayOptions {
   maxNestingDepth?: number;
   /** Largest a document may grow to (its encoded Yjs state). */
   maxDocumentBytes?: number;
+  /** Photos kept per student and per class, and their bytes. */
+  maxPhotosPerStudent?: number;
+  maxPhotoBytesPerStudent?: number;
+  maxPhotosPerClass?: number;
+  maxPhotoBytesPerClass?: number;
   /** Built app to serve (Vite output). */
   distDir?: string;
   limits?: Partial<RateLimits>;
@@ -92,6 +97,17 @@ export const DEFAULT_PRE_AUTH = {
  */
 export const DEFAULT_DOCUMENT_LIMITS = { maxNestingDepth: 16, maxDocumentBytes: 8 * 1024 * 1024 } as const;
 
+/**
+ * A student adding a photo of their work every school day for four years keeps ~800 photos of
+ * at most 400 KB (the device shrinks them to ~300 KB); a class of 40 such students ~32,000.
+ */
+export const DEFAULT_PHOTO_LIMITS = {
+  maxPhotosPerStudent: 2_000,
+  maxPhotoBytesPerStudent: 500 * 1024 * 1024,
+  maxPhotosPerClass: 40_000,
+  maxPhotoBytesPerClass: 8 * 1024 * 1024 * 1024,
+} as const;
+
 export const DEFAULT_LIMITS: RateLimits = {
   passwordPerAccount: { max: 10, windowSeconds: 15 * 60 },
   passwordPerDevice: { max: 20, windowSeconds: 15 * 60 },
@@ -114,6 +130,10 @@ export function resolveConfig(options: RelayOptions = {}): RelayConfig {
     unauthenticatedTimeoutMs: options.unauthenticatedTimeoutMs ?? DEFAULT_PRE_AUTH.unauthenticatedTimeoutMs,
     maxNestingDepth: options.maxNestingDepth ?? DEFAULT_DOCUMENT_LIMITS.maxNestingDepth,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_DOCUMENT_LIMITS.maxDocumentBytes,
+    maxPhotosPerStudent: options.maxPhotosPerStudent ?? DEFAULT_PHOTO_LIMITS.maxPhotosPerStudent,
+    maxPhotoBytesPerStudent: options.maxPhotoBytesPerStudent ?? DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerStudent,
+    maxPhotosPerClass: options.maxPhotosPerClass ?? DEFAULT_PHOTO_LIMITS.maxPhotosPerClass,
+    maxPhotoBytesPerClass: options.maxPhotoBytesPerClass ?? DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerClass,
     saveDebounceMs: options.saveDebounceMs ?? 2_000,
     saveMaxDebounceMs: options.saveMaxDebounceMs ?? 10_000,
     distDir: resolve(options.distDir ?? './dist'),
@@ -152,6 +172,10 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PATHBOOK_UNAUTHENTICATED_TIMEOUT_MS', option: 'unauthenticatedTimeoutMs', kind: 'integer', help: `Time a sync socket gets to authenticate a document (default ${DEFAULT_PRE_AUTH.unauthenticatedTimeoutMs}).` },
   { name: 'PATHBOOK_MAX_NESTING_DEPTH', option: 'maxNestingDepth', kind: 'integer', help: `Deepest nesting of shared types in a document; deeper updates are refused (default ${DEFAULT_DOCUMENT_LIMITS.maxNestingDepth}).` },
   { name: 'PATHBOOK_MAX_DOCUMENT_BYTES', option: 'maxDocumentBytes', kind: 'integer', help: `Largest a document may grow; updates past it are refused (default ${DEFAULT_DOCUMENT_LIMITS.maxDocumentBytes}).` },
+  { name: 'PATHBOOK_MAX_PHOTOS_PER_STUDENT', option: 'maxPhotosPerStudent', kind: 'integer', help: `Photos the relay keeps per student (default ${DEFAULT_PHOTO_LIMITS.maxPhotosPerStudent}).` },
+  { name: 'PATHBOOK_MAX_PHOTO_BYTES_PER_STUDENT', option: 'maxPhotoBytesPerStudent', kind: 'integer', help: `Bytes of photos kept per student (default ${DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerStudent}).` },
+  { name: 'PATHBOOK_MAX_PHOTOS_PER_CLASS', option: 'maxPhotosPerClass', kind: 'integer', help: `Photos the relay keeps per class (default ${DEFAULT_PHOTO_LIMITS.maxPhotosPerClass}).` },
+  { name: 'PATHBOOK_MAX_PHOTO_BYTES_PER_CLASS', option: 'maxPhotoBytesPerClass', kind: 'integer', help: `Bytes of photos kept per class (default ${DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerClass}).` },
   { name: 'PATHBOOK_STUDENT_TOKEN_DAYS', option: 'studentTokenDays', kind: 'number', help: 'Lifetime of a student device token (default 30); renewed while online.' },
   { name: 'PATHBOOK_TEACHER_TOKEN_DAYS', option: 'teacherTokenDays', kind: 'number', help: 'Lifetime of a teacher token (default 7); renewed while online.' },
   { name: 'PATHBOOK_SAVE_DEBOUNCE_MS', option: 'saveDebounceMs', kind: 'integer', help: 'Wait after an edit before writing a document to disk (default 2000).' },

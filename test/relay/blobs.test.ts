@@ -2,15 +2,12 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PHOTO_BYTES } from '../../src/relay/blobs';
 import { cleanup, enrolStudent, newClass, newRelay, newTeacher, type TestRelay } from './helpers';
+import { photo } from './photo-fixtures';
 
 afterEach(cleanup);
 
-/** A tiny "JPEG": the magic bytes the relay checks, then filler. */
-function jpeg(fill: number, size = 2000): Uint8Array {
-  const bytes = new Uint8Array(size).fill(fill);
-  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-  return bytes;
-}
+/** A small real JPEG, different for each `variant`. */
+const jpeg = (variant: number, size?: number) => photo(variant, size);
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function send(relay: TestRelay, method: string, path: string, token: string | null, body?: Uint8Array) {

@@ -1,12 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_PHOTO_BYTES, PHOTO_HASH, PhotoStore, photoType, sha256 } from '../blobs';
 import { RelayError } from '../../protocol/relay-error';
+import { checkPhoto } from '../photo-check';
 import type { RelayServices } from '../services';
 import type { Principal } from '../tokens';
 import { sendError, sendJson } from './json';
 import { requireId } from './validate';
 
 const PATH = /^\/api\/classes\/([^/]+)\/students\/([^/]+)\/blobs\/([^/]+)$/;
+
+/** A path segment, percent-decoded; a malformed escape (`%zz`) is the client's mistake: 400. */
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new RelayError(400, 'invalid-path', 'The photo path has a malformed % escape.');
+  }
+}
 
 function bearer(req: IncomingMessage): string | null {
   const match = req.headers.authorization ? /^Bearer\s+(\S+)$/i.exec(req.headers.authorization) : null;
@@ -42,14 +52,20 @@ async function readBytes(req: IncomingMessage): Promise<Uint8Array> {
  * `GET` of the same path returns it. Returns false for any other path, so the JSON API handles it.
  */
 export function blobApi(s: RelayServices): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
-  const photos = new PhotoStore(s.config.dataDir);
+  const c = s.config;
+  const photos = new PhotoStore(c.dataDir, {
+    perStudentCount: c.maxPhotosPerStudent,
+    perStudentBytes: c.maxPhotoBytesPerStudent,
+    perClassCount: c.maxPhotosPerClass,
+    perClassBytes: c.maxPhotoBytesPerClass,
+  });
   return async (req, res, url) => {
     const match = PATH.exec(url.pathname);
     if (!match) return false;
     try {
-      const classId = requireId(decodeURIComponent(match[1]!), 'The class id');
-      const studentId = requireId(decodeURIComponent(match[2]!), 'The student id');
-      const hash = decodeURIComponent(match[3]!);
+      const classId = requireId(decodePart(match[1]!), 'The class id');
+      const studentId = requireId(decodePart(match[2]!), 'The student id');
+      const hash = decodePart(match[3]!);
       if (!PHOTO_HASH.test(hash)) throw new RelayError(400, 'invalid-hash', 'A photo is named by the sha-256 of its bytes, in lowercase hex.');
       if (req.method !== 'PUT' && req.method !== 'GET') {
         throw new RelayError(405, 'method-not-allowed', 'Use GET or PUT for a photo.', { Allow: 'GET, PUT' });
@@ -59,7 +75,7 @@ export function blobApi(s: RelayServices): (req: IncomingMessage, res: ServerRes
       if (req.method === 'PUT') {
         const bytes = await readBytes(req);
         if (sha256(bytes) !== hash) throw new RelayError(400, 'hash-mismatch', 'The photo does not match its name: it may have been damaged on the way. Send it again.');
-        if (!photoType(bytes)) throw new RelayError(415, 'not-a-photo', 'Only JPEG, PNG and WebP photos are kept.');
+        if (!checkPhoto(bytes)) throw new RelayError(415, 'not-a-photo', 'Only whole, well-formed JPEG, PNG and WebP photos are kept.');
         const created = await photos.put(classId, studentId, hash, bytes);
         sendJson(res, created ? 201 : 200, { hash, size: bytes.length, stored: true });
         return true;

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RelayError } from './errors';
+import { RelayError } from '../protocol/relay-error';
 
 /** How many photos, and how many bytes of them, the relay keeps per student and per class. */
 export interface PhotoLimits {

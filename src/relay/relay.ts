@@ -28,6 +28,7 @@ import { attachSyncSocket } from './websocket';
 import { flushPendingStores } from './shutdown';
 import { StorageHealth } from './storage-health';
 import { createServers } from './servers';
+import { restrictToOwner } from './owner-only';
 import type { RelayServices } from './services';
 
 export interface Relay {
@@ -52,6 +53,8 @@ const DAY = 24 * 3600;
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const config = resolveConfig(options);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  // Photos of children: the folder is owner-only even if an older relay or an admin made it otherwise.
+  restrictToOwner(join(config.dataDir, 'blobs'), 0o700);
   const key = loadOrCreateSigningKey(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'pathbook.sqlite'));
 

@@ -1,14 +1,21 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { ownerOnlyFile, restrictToOwner } from '../owner-only';
 
 export type Db = Database.Database;
 
 /**
- * One SQLite file for documents and accounts. WAL with synchronous=NORMAL: a commit survives a
+ * One SQLite file for documents and accounts, readable by the relay's user only. WAL with synchronous=NORMAL: a commit survives a
  * crash of the relay process (the WAL is written before the call returns); only a power cut can
  * lose the last transactions, and devices still hold those edits and re-send them.
  */
 export function openDatabase(file: string): Db {
+  if (file !== ':memory:') {
+    // Created owner-only before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+    ownerOnlyFile(file);
+    restrictToOwner(`${file}-wal`, 0o600);
+    restrictToOwner(`${file}-shm`, 0o600);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

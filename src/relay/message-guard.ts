@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import type { Extension, beforeHandleAwarenessPayload, beforeHandleMessagePayload } from '@hocuspocus/server';
+import type { SyncContext } from './access';
 import type { LimitedLog } from './log';
 import { metaWrites } from './meta-writes';
 import { updateNestingDepth, type Struct } from './nesting-depth';
@@ -114,7 +115,14 @@ export function messageGuard(deps: { limits: GuardLimits; log: LimitedLog | null
   return {
     extensionName: 'PathbookMessageGuard',
     priority: 900,
-    async beforeHandleMessage({ update: frame, document, documentName, connection, requestParameters }: beforeHandleMessagePayload) {
+    async beforeHandleMessage({ update: frame, document, documentName, connection, requestParameters, context }: beforeHandleMessagePayload) {
+      // A token is checked when a document is opened; a socket may stay open long after, so every
+      // message is checked against its expiry too (the device renews its token and opens again).
+      const expiresAt = (context as Partial<SyncContext> | undefined)?.principal?.expiresAt;
+      if (expiresAt !== undefined && Date.now() >= expiresAt) {
+        deps.log?.warn('refused message (token-expired)', documentName);
+        throw Object.assign(new Error('token expired'), { code: 4401, reason: 'token-expired' });
+      }
       if (connection.readOnly) return;
       const declared = Number(requestParameters.get(SCHEMA_PARAM));
       const clientSchema = Number.isInteger(declared) && declared <= MAX_CLIENT_SCHEMA ? declared : MAX_CLIENT_SCHEMA;

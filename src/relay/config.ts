@@ -48,6 +48,8 @@ export interface RelayOptions {
   maxPhotoBytesPerStudent?: number;
   maxPhotosPerClass?: number;
   maxPhotoBytesPerClass?: number;
+  /** Error and warning lines the relay process writes a minute at most (each one line). */
+  logLinesPerMinute?: number;
   /** Built app to serve (Vite output). */
   distDir?: string;
   limits?: Partial<RateLimits>;
@@ -134,6 +136,7 @@ export function resolveConfig(options: RelayOptions = {}): RelayConfig {
     maxPhotoBytesPerStudent: options.maxPhotoBytesPerStudent ?? DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerStudent,
     maxPhotosPerClass: options.maxPhotosPerClass ?? DEFAULT_PHOTO_LIMITS.maxPhotosPerClass,
     maxPhotoBytesPerClass: options.maxPhotoBytesPerClass ?? DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerClass,
+    logLinesPerMinute: options.logLinesPerMinute ?? 120,
     saveDebounceMs: options.saveDebounceMs ?? 2_000,
     saveMaxDebounceMs: options.saveMaxDebounceMs ?? 10_000,
     distDir: resolve(options.distDir ?? './dist'),
@@ -176,6 +179,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PATHBOOK_MAX_PHOTO_BYTES_PER_STUDENT', option: 'maxPhotoBytesPerStudent', kind: 'integer', help: `Bytes of photos kept per student (default ${DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerStudent}).` },
   { name: 'PATHBOOK_MAX_PHOTOS_PER_CLASS', option: 'maxPhotosPerClass', kind: 'integer', help: `Photos the relay keeps per class (default ${DEFAULT_PHOTO_LIMITS.maxPhotosPerClass}).` },
   { name: 'PATHBOOK_MAX_PHOTO_BYTES_PER_CLASS', option: 'maxPhotoBytesPerClass', kind: 'integer', help: `Bytes of photos kept per class (default ${DEFAULT_PHOTO_LIMITS.maxPhotoBytesPerClass}).` },
+  { name: 'PATHBOOK_LOG_LINES_PER_MINUTE', option: 'logLinesPerMinute', kind: 'integer', help: 'Error and warning lines written a minute at most, one line each (default 120); a flood of bad traffic cannot fill the disk.' },
   { name: 'PATHBOOK_STUDENT_TOKEN_DAYS', option: 'studentTokenDays', kind: 'number', help: 'Lifetime of a student device token (default 30); renewed while online.' },
   { name: 'PATHBOOK_TEACHER_TOKEN_DAYS', option: 'teacherTokenDays', kind: 'number', help: 'Lifetime of a teacher token (default 7); renewed while online.' },
   { name: 'PATHBOOK_SAVE_DEBOUNCE_MS', option: 'saveDebounceMs', kind: 'integer', help: 'Wait after an edit before writing a document to disk (default 2000).' },

@@ -1,6 +1,7 @@
 import { ConfigError, helpText, optionsFromEnv } from './config';
 import { startRelay } from './relay';
 import { SYNC_PATH } from '../protocol/sync-socket';
+import { limitConsole } from './console-limit';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const relay = await startRelay(optionsFromEnv(process.env));
+  limitConsole(relay.config.logLinesPerMinute);
   // Tests and scripts read this line to find the port (PORT=0 picks a free one).
   console.log(`Pathbook relay listening on ${relay.url} (sync ${relay.url.replace(/^http/, 'ws')}${SYNC_PATH}, data ${relay.config.dataDir})`);
   if (relay.redirectPort !== null) console.log(`Plain HTTP on port ${relay.redirectPort}: /trust (the school certificate for devices) and redirects to https.`);

@@ -9,6 +9,7 @@ import { familyRoutes } from './family-routes';
 import { joinRoutes } from './join-routes';
 import { readJson, sendError, sendJson } from './json';
 import { Router, type RouteContext } from './router';
+import { requireSameOrigin } from './request-checks';
 
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
@@ -44,6 +45,12 @@ export function createApi(s: RelayServices): (req: IncomingMessage, res: ServerR
   const photos = blobApi(s);
 
   return async (req, res, url) => {
+    try {
+      requireSameOrigin(req, s.config.publicUrl);
+    } catch (error) {
+      sendError(res, error);
+      return;
+    }
     if (await photos(req, res, url)) return;
     try {
       const match = router.match(req.method ?? 'GET', url.pathname);

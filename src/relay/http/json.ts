@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RelayError } from '../../protocol/relay-error';
 import { isStorageError } from '../storage-health';
+import { requireJsonType } from './request-checks';
 
 /** Request bodies are small JSON objects; 64 KB is far above any of them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -9,6 +10,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw tooLarge(limit);
+  // A body that is there must be labelled JSON; no body at all (a bare POST) reads as empty.
+  if (declared > 0 || req.headers['transfer-encoding'] !== undefined) requireJsonType(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -22,6 +22,7 @@ import { LimitedLog } from './log';
 import { PreAuthGate, preAuthRelease } from './pre-auth-gate';
 import { createApi } from './http/api';
 import { requestUrl } from './http/request-url';
+import { setSecurityHeaders } from './http/security-headers';
 import { serveStatic } from './static-files';
 import { SYNC_PATH } from '../protocol/sync-socket';
 import { attachSyncSocket } from './websocket';
@@ -107,6 +108,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   const api = createApi(services);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Bad request target\n');

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { setSecurityHeaders } from './http/security-headers';
 import { originFor, requestHostname, serveTrust } from './trust-page';
 
 /**
@@ -9,6 +10,7 @@ import { originFor, requestHostname, serveTrust } from './trust-page';
  */
 export function createRedirectServer(options: { httpsPort: () => number; publicUrl: string | null; caPem: string | null }): Server {
   const server = createServer((req, res) => {
+    setSecurityHeaders(res);
     let pathAndQuery = '/';
     try {
       const url = new URL(req.url ?? '/', 'http://relay');

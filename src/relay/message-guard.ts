@@ -5,7 +5,9 @@ import type { SyncContext } from './access';
 import type { LimitedLog } from './log';
 import { metaWrites } from './meta-writes';
 import { updateNestingDepth, type Struct } from './nesting-depth';
-import { MAX_CLIENT_SCHEMA, MIN_CLIENT_SCHEMA, SCHEMA_PARAM } from './schema-version';
+import { formatRefusal } from '../protocol/refusal';
+import { SCHEMA_PARAM } from '../protocol/sync-socket';
+import { MAX_CLIENT_SCHEMA, MIN_CLIENT_SCHEMA } from './schema-version';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_SYNC_REPLY = 4;
@@ -105,7 +107,7 @@ export function messageGuard(deps: { limits: GuardLimits; log: LimitedLog | null
       size.exact = true;
     }
     if (size.bytes + update.length > deps.limits.maxDocumentBytes) {
-      return refusal(4413, 'document-too-large', `document-too-large: this document has reached the relay's limit of ${deps.limits.maxDocumentBytes} bytes; nothing more can be added to it`);
+      return refusal(4413, 'document-too-large', `This document has reached the school server's limit of ${deps.limits.maxDocumentBytes} bytes; nothing more can be added to it.`);
     }
     size.bytes += update.length;
     size.exact = false;
@@ -121,7 +123,8 @@ export function messageGuard(deps: { limits: GuardLimits; log: LimitedLog | null
       const expiresAt = (context as Partial<SyncContext> | undefined)?.principal?.expiresAt;
       if (expiresAt !== undefined && Date.now() >= expiresAt) {
         deps.log?.warn('refused message (token-expired)', documentName);
-        throw Object.assign(new Error('token expired'), { code: 4401, reason: 'token-expired' });
+        const reason = formatRefusal({ code: 'token-expired', message: 'The sign-in this document was opened with has expired; open it again with the renewed one.' });
+        throw Object.assign(new Error('token expired'), { code: 4401, reason });
       }
       if (connection.readOnly) return;
       const declared = Number(requestParameters.get(SCHEMA_PARAM));
@@ -130,7 +133,8 @@ export function messageGuard(deps: { limits: GuardLimits; log: LimitedLog | null
       if (!problem) return;
       deps.log?.warn(`refused update (${problem.reason})`, `${documentName}: ${problem.message}`);
       // Hocuspocus closes this document's connection with `code` and `reason` from what is thrown.
-      throw Object.assign(new Error(problem.message), { code: problem.code, reason: problem.reason });
+      // The reason is the protocol's `code: sentence` (PROTOCOL.md, "Refused updates").
+      throw Object.assign(new Error(problem.message), { code: problem.code, reason: formatRefusal({ code: problem.reason, message: problem.message }) });
     },
     async beforeHandleAwareness({ states }: beforeHandleAwarenessPayload) {
       states.clear();

@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { RelayConfig } from './config';
 import { createRedirectServer } from './http-redirect';
+import { setSecurityHeaders } from './http/security-headers';
 import { findSchoolCa, readTls, watchTls } from './tls';
 import { originFor, requestHostname, serveTrust } from './trust-page';
 
@@ -27,6 +28,7 @@ export function createServers(config: RelayConfig, handler: Handler): RelayServe
   const caPem = findSchoolCa(config.tlsCa, config.tlsCert);
   const scheme = tls ? 'https' : 'http';
   const withTrust: Handler = (req, res) => {
+    setSecurityHeaders(res);
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://relay').pathname;

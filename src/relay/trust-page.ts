@@ -75,7 +75,7 @@ export function serveTrust(req: IncomingMessage, res: ServerResponse, pathname: 
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   });
   res.end(req.method === 'HEAD' ? undefined : html);
   return true;

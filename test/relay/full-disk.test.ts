@@ -7,6 +7,7 @@ import { DocumentRows } from '../../src/relay/persistence';
 import { STORE_FAILED_MESSAGE } from '../../src/protocol/store-failed-message';
 import { api, cleanup, connectDoc, enrolStudent, newClass, newDevice, newRelay, newTeacher, tempDir, waitFor } from './helpers';
 import { canMountTmpfs, injectedDisk, tmpfsDisk, type TestDisk } from './full-disk';
+import { photo as realPhoto } from './photo-fixtures';
 
 afterEach(cleanup);
 
@@ -68,13 +69,12 @@ describe.each(disks)('a full disk ($kind)', ({ make, skip }) => {
 
     if (disk.kind === 'tmpfs') {
       // A photo is a file: a full disk answers 503 too, and leaves no half-written file behind.
-      const photo = new Uint8Array(4000).fill(7);
-      photo.set([0xff, 0xd8, 0xff, 0xe0]);
+      const photo = realPhoto(7, 4000);
       const hash = createHash('sha256').update(photo).digest('hex');
       const res = await fetch(`${relay.url}/api/classes/${cls.classId}/students/${ana.id}/blobs/${hash}`, {
         method: 'PUT',
         headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${student.token}` },
-        body: photo,
+        body: photo as BodyInit,
       });
       expect(res.status).toBe(503);
       expect(readdirSync(join(disk.dataDir, 'blobs', cls.classId, ana.id))).toEqual([]);

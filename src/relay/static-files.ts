@@ -59,6 +59,12 @@ export async function serveStatic(distDir: string, req: IncomingMessage, res: Se
     path = join(root, 'index.html');
     stats = await fileAt(path);
   }
+  // The start page comes prerendered in each of the app's languages (index.<lang>.html): send the browser's.
+  const isStartPage = path === join(root, 'index.html');
+  if (stats && isStartPage) {
+    const translated = await translatedStartPage(root, req.headers['accept-language']);
+    if (translated) ({ path, stats } = translated);
+  }
   if (!stats) {
     res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(NOT_BUILT);
     return;
@@ -75,7 +81,7 @@ export async function serveStatic(distDir: string, req: IncomingMessage, res: Se
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   };
-  if (compressible) headers['Vary'] = 'Accept-Encoding';
+  if (compressible) headers['Vary'] = isStartPage ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding';
   if (encoded) headers['Content-Encoding'] = encoded.encoding;
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
@@ -83,6 +89,31 @@ export async function serveStatic(distDir: string, req: IncomingMessage, res: Se
     return;
   }
   createReadStream(encoded ? encoded.path : path).on('error', () => res.destroy()).pipe(res);
+}
+
+/** Language tags the client prefers, best first (q > 0); only plain two- or three-letter languages. */
+export function preferredLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  const tags: { language: string; q: number; at: number }[] = [];
+  for (const [at, part] of header.slice(0, 1_000).split(',').entries()) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const language = tag.trim().split('-')[0] ?? '';
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q === undefined ? 1 : /^q=[01](\.\d{0,3})?$/.test(q) ? Number(q.slice(2)) : 0;
+    if (/^[a-z]{2,3}$/.test(language) && weight > 0) tags.push({ language, q: weight, at });
+  }
+  return [...new Set(tags.sort((a, b) => b.q - a.q || a.at - b.at).map((t) => t.language))];
+}
+
+async function translatedStartPage(root: string, acceptLanguage: string | undefined): Promise<{ path: string; stats: Stats } | null> {
+  for (const language of preferredLanguages(acceptLanguage)) {
+    // index.html is the English page; the first language we have a page for wins.
+    if (language === 'en') return null;
+    const path = join(root, `index.${language}.html`);
+    const stats = await fileAt(path);
+    if (stats) return { path, stats };
+  }
+  return null;
 }
 
 type Encoding = 'br' | 'gzip';

@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acceptedEncodings } from '../../src/relay/static-files';
+import { acceptedEncodings, preferredLanguages } from '../../src/relay/static-files';
 import { cleanup, newRelay, tempDir } from './helpers';
 
 afterEach(cleanup);
@@ -67,7 +67,7 @@ describe('compressed static files', () => {
       const original = await readFile(file);
       const br = await get(relay.url + path, { 'Accept-Encoding': CHROME_ACCEPT });
       expect(br.headers['content-encoding'], path).toBe('br');
-      expect(br.headers['vary'], path).toBe('Accept-Encoding');
+      expect(br.headers['vary'], path).toContain('Accept-Encoding');
       expect(Number(br.headers['content-length'])).toBe(br.body.length);
       expect(brotliDecompressSync(br.body).equals(original), path).toBe(true);
       expect(br.body.length).toBeLessThan(original.length);
@@ -78,7 +78,7 @@ describe('compressed static files', () => {
 
       const plain = await get(relay.url + path);
       expect(plain.headers['content-encoding'], path).toBeUndefined();
-      expect(plain.headers['vary'], path).toBe('Accept-Encoding');
+      expect(plain.headers['vary'], path).toContain('Accept-Encoding');
       expect(plain.body.equals(original), path).toBe(true);
     }
     // Refused with q=0: the next accepted one, never the refused one.
@@ -102,6 +102,33 @@ describe('compressed static files', () => {
     for (const path of ['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/some/app/route']) {
       expect((await get(relay.url + path, { 'Accept-Encoding': CHROME_ACCEPT })).headers['cache-control'], path).toBe('no-cache');
     }
+  });
+
+  it("sends the start page prerendered in the browser's language when the build made one, English otherwise", async () => {
+    const dist = await compressedDist();
+    await writeFile(join(dist, 'index.es.html'), '<!doctype html><html lang="es"><title>Pathbook</title>');
+    const relay = await newRelay({ distDir: dist });
+    for (const path of ['/', '/index.html', '/some/app/route']) {
+      const spanish = await get(relay.url + path, { 'Accept-Language': 'es-MX,es;q=0.9,en;q=0.8' });
+      expect(spanish.body.toString(), path).toContain('lang="es"');
+      expect(spanish.headers['vary']).toBe('Accept-Encoding, Accept-Language');
+      expect((await get(relay.url + path, { 'Accept-Language': 'en-GB,es;q=0.5' })).body.toString()).toContain('welcome');
+      expect((await get(relay.url + path, { 'Accept-Language': 'fr-FR,es;q=0.5' })).body.toString()).toContain('lang="es"');
+      expect((await get(relay.url + path, { 'Accept-Language': 'fr-FR, de' })).body.toString()).toContain('welcome');
+      expect((await get(relay.url + path)).body.toString()).toContain('welcome');
+    }
+    // Not a way to reach other files.
+    expect((await get(relay.url + '/', { 'Accept-Language': '../sw, ..%2fsw' })).body.toString()).toContain('welcome');
+    // Only the start page is translated.
+    expect((await get(relay.url + '/sw.js', { 'Accept-Language': 'es' })).headers['vary']).toBe('Accept-Encoding');
+  });
+
+  it('reads Accept-Language by weight and order', () => {
+    expect(preferredLanguages('es-MX,es;q=0.9,en;q=0.8')).toEqual(['es', 'en']);
+    expect(preferredLanguages('en;q=0.5, es')).toEqual(['es', 'en']);
+    expect(preferredLanguages('es;q=0, en')).toEqual(['en']);
+    expect(preferredLanguages('*, ../x, es_ES')).toEqual([]);
+    expect(preferredLanguages(undefined)).toEqual([]);
   });
 
   it('reads Accept-Encoding as RFC 9110 says, and shrugs off nonsense', () => {

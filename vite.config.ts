@@ -12,6 +12,8 @@ const order = precacheOrder();
  * report (scripts/report-size.mjs) fails the build if that ever happens.
  */
 const FIRST_SCREEN = /\/src\/app\/(main|welcome\/|i18n\/|router|pwa\/|shell\/(HeaderBar|SkipLink|UpdatePrompt)|components\/Field|session\/last-profile)|\/src\/local\/profiles-exist|\/node_modules\/preact\//;
+/** Loaded only when needed (a shared device's locks and their crypto): kept in their own chunk. */
+const ON_DEMAND = /\/src\/local\/profile-lock/;
 /** Storage, the domain, the app's frame and the small helpers the screens share: one chunk, one request. */
 const APP = /\/node_modules\/(dexie|yjs|lib0|y-indexeddb|y-protocols|valibot)\/|\/src\/(core|local|protocol)\/|\/src\/app\/(App|components\/|hooks\/|session\/|shell\/|connect\/relay-calls|plan\/goal-view|checkin\/checkin-actions|export\/papa)/;
 
@@ -72,7 +74,7 @@ export default defineConfig({
       output: {
         // Every file is a round trip on a slow link (0.4 s each on the one the benchmark models):
         // a few chunks of useful size instead of dozens of tiny shared ones.
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'app', test: (id: string) => APP.test(id) && !FIRST_SCREEN.test(id) }] },
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'app', test: (id: string) => APP.test(id) && !FIRST_SCREEN.test(id) && !ON_DEMAND.test(id) }] },
       },
     },
   },

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../core';
 import { updateProfile } from '../local/profiles';
-import { I18nContext, makeI18n, pickLanguage, useI18n } from './i18n';
+import { I18nContext, makeI18n, pickLanguage } from './i18n';
 import { Header } from './shell/Header';
+import { SkipLink } from './shell/SkipLink';
 import { StorageAlerts } from './shell/StorageAlerts';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 import { Screen } from './shell/Screen';
@@ -11,11 +12,11 @@ import { useSession } from './session/context';
 import { TeacherProjection } from './session/TeacherProjection';
 import { SyncProvider } from './session/SyncProvider';
 
-export function App() {
+export function App({ initialLanguage }: { initialLanguage?: Language | undefined }) {
   const [ready, setReady] = useState(false);
   return (
     <SessionProvider onReady={() => setReady(true)}>
-      <Localized>
+      <Localized initialLanguage={initialLanguage}>
         <SyncProvider>
         <SkipLink />
         <Header />
@@ -29,15 +30,10 @@ export function App() {
   );
 }
 
-function SkipLink() {
-  const { t } = useI18n();
-  return <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('app.skip')}</a>;
-}
-
 /** The interface speaks the current person's language; before anyone is chosen, the browser's. */
-function Localized({ children }: { children: preact.ComponentChildren }) {
+function Localized({ children, initialLanguage }: { children: preact.ComponentChildren; initialLanguage: Language | undefined }) {
   const { profile, refreshProfile } = useSession();
-  const [deviceLanguage, setDeviceLanguage] = useState<Language>(() => pickLanguage(navigator.languages ?? [navigator.language]));
+  const [deviceLanguage, setDeviceLanguage] = useState<Language>(() => initialLanguage ?? pickLanguage(navigator.languages ?? [navigator.language]));
   const language = profile?.language ?? deviceLanguage;
   useEffect(() => {
     document.documentElement.lang = language;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CHECKIN_KINDS, classDocument, coachDocument, localDay, planDocument, type CheckInKind } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
@@ -12,6 +12,21 @@ import { LockIcon } from '../components/LockIcon';
 import { useTeacherI18n } from '../dashboard/i18n';
 import './checkin.css';
 
+/** True from the first frame after `ready`: work that can wait until the screen is drawn. */
+function useAfterFirstDraw(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setAfter(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, after]);
+  return after;
+}
+
 /** One-to-one check-in: every keystroke is stored at once, on this device, with no save button to forget. */
 export function CheckInForm({ studentId, checkinId }: { studentId: string; checkinId: string | null }) {
   const { t, formatDate } = useTeacherI18n();
@@ -19,12 +34,15 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
   const [id, setId] = useState<string | null>(checkinId);
   const student = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).students.get(studentId));
   const coach = useYDoc(classId ? { kind: 'coach', classId, studentId } : null, (doc) => doc);
-  const plan = useYDoc(classId ? { kind: 'plan', classId, studentId } : null, (doc) => goalViews(doc, coach.local?.doc ?? null, localDay()));
-  const staff = useYDoc(classId ? { kind: 'staff', classId } : null, (doc) => (id ? privateNoteFor(doc, id)?.text ?? '' : ''));
-  if (!classId || !coach.local || !coach.data || !plan.data || !plan.local || !staff.local || staff.data === null) return <p>{t('app.loading')}</p>;
+  // The notes need only the check-in document; the student's plan (a year of goals) and the class's
+  // private notes open a frame after the form is on screen, so the first keystroke never waits on them.
+  const later = useAfterFirstDraw(Boolean(coach.data));
+  const plan = useYDoc(classId && later ? { kind: 'plan', classId, studentId } : null, (doc) => goalViews(doc, coach.local?.doc ?? null, localDay()));
+  const staff = useYDoc(classId && later ? { kind: 'staff', classId } : null, (doc) => (id ? privateNoteFor(doc, id)?.text ?? '' : ''));
+  if (!classId || !coach.local || !coach.data) return <p>{t('app.loading')}</p>;
   const coachDoc = coach.local.doc;
-  const staffDoc = staff.local.doc;
-  const planDoc = plan.local.doc;
+  const staffDoc = staff.data !== null ? (staff.local?.doc ?? null) : null;
+  const planDoc = plan.data ? (plan.local?.doc ?? null) : null;
   const c = coachDocument(coachDoc);
   const record = id ? c.checkins.get(id) : null;
   const readOnly = coach.readOnly || staff.readOnly;
@@ -73,9 +91,13 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
           ))}
         </fieldset>
       </div>
-      <GoalNotes goals={plan.data} notes={record?.goalNotes ?? {}} readOnly={readOnly}
-        onNote={(goalId, text) => { const cid = current(); updateCheckIn(coachDoc, cid, { goalNotes: { ...(c.checkins.get(cid)?.goalNotes ?? {}), [goalId]: text } }); }}
-        onProgress={(goalId, value) => { current(); planDocument(planDoc).progress.add({ goalId, value, at: Date.now(), by: 'teacher', note: '' }); }} />
+      {plan.data && planDoc ? (
+        <GoalNotes goals={plan.data} notes={record?.goalNotes ?? {}} readOnly={readOnly}
+          onNote={(goalId, text) => { const cid = current(); updateCheckIn(coachDoc, cid, { goalNotes: { ...(c.checkins.get(cid)?.goalNotes ?? {}), [goalId]: text } }); }}
+          onProgress={(goalId, value) => { current(); planDocument(planDoc).progress.add({ goalId, value, at: Date.now(), by: 'teacher', note: '' }); }} />
+      ) : (
+        <p class="card muted" aria-busy="true">{t('app.loading')}</p>
+      )}
       <NextSteps coach={coachDoc} checkinId={id} previousId={previous?.id ?? null} readOnly={readOnly} ensure={current} />
       <div class="card stack note-shared">
         <Field label={t('checkin.sharedNote')} hint={t('checkin.sharedNoteWho')}>
@@ -84,7 +106,7 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
       </div>
       <div class="card stack note-private">
         <Field label={t('checkin.privateNote')} icon={<LockIcon />} hint={t('checkin.privateNoteWho')}>
-          {({ id: fid, describedBy }) => <textarea id={fid} rows={3} disabled={readOnly} aria-describedby={describedBy} value={staff.data ?? ''} onInput={(e) => writePrivateNote(staffDoc, current(), studentId, e.currentTarget.value)} />}
+          {({ id: fid, describedBy }) => <textarea id={fid} rows={3} disabled={readOnly || !staffDoc} aria-busy={!staffDoc} aria-describedby={describedBy} value={staff.data ?? ''} onInput={(e) => staffDoc && writePrivateNote(staffDoc, current(), studentId, e.currentTarget.value)} />}
         </Field>
       </div>
       <div class="card stack">

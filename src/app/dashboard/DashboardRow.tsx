@@ -3,10 +3,19 @@ import { href } from '../router';
 import type { DashboardEntry } from './dashboard-model';
 import { PaceCounts } from './PaceCounts';
 import { Sparkline } from './Sparkline';
-import { useTeacherI18n } from './i18n';
+import type { TeacherI18n } from './i18n';
 
-export function DashboardRow({ entry }: { entry: DashboardEntry }) {
-  const { t } = useTeacherI18n();
+interface DashboardRowProps {
+  entry: DashboardEntry;
+  t: TeacherI18n['t'];
+  /**
+   * False for rows below the first screenful on the first draw: their paces, reasons and
+   * engagement line follow a frame later, so the rows a teacher sees first are drawn as fast as a list.
+   */
+  detailed: boolean;
+}
+
+export function DashboardRow({ entry, t, detailed }: DashboardRowProps) {
   const { row, attention } = entry;
   const days = attention.daysSinceCheckIn;
   const last = days === null ? t('class.lastCheckIn_never') : days === 0 ? t('class.lastCheckIn_today') : t('class.lastCheckIn', { count: days });
@@ -21,11 +30,11 @@ export function DashboardRow({ entry }: { entry: DashboardEntry }) {
           <span class={days === null || attention.reasons.some((r) => r.code === 'check-in-due') ? 'fact fact--due' : 'fact'}>{last}</span>
           {row.overdueMilestones > 0 && <span class="fact fact--due">{t('dash.overdueMilestones', { count: row.overdueMilestones })}</span>}
         </p>
-        <PaceCounts paces={row.paces} />
-        {attention.reasons.length > 0 ? <ReasonList reasons={attention.reasons} /> : <p class="muted">{t('class.allGood')}</p>}
+        {detailed && <PaceCounts paces={row.paces} t={t} />}
+        {detailed && (attention.reasons.length > 0 ? <ReasonList reasons={attention.reasons} /> : <p class="muted">{t('class.allGood')}</p>)}
       </div>
       <div class="student-row__side">
-        <Sparkline values={row.engagements} label={trend} />
+        {detailed ? <Sparkline values={row.engagements} label={trend} /> : <span class="visually-hidden">{trend}</span>}
         <a class="button button--primary" href={href({ name: 'checkin', studentId: row.studentId, checkinId: null })}
           aria-label={t('class.checkInWith', { name: row.displayName })}>
           {t('class.checkIn')}

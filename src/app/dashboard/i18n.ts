@@ -10,10 +10,18 @@ export interface TeacherI18n extends Omit<I18n, 't'> {
   t(key: TeacherTextKey | TextKey, params?: Params): string;
 }
 
+/** One per language: an Intl.PluralRules costs a noticeable fraction of a millisecond on a slow phone. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralsFor(language: string): Intl.PluralRules {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return rules;
+}
+
 /** Plain translation over a catalog, for code outside components (the family report, CSV headers). */
 export function teacherTranslator(language: I18n['language'], fallback: I18n['t']): TeacherI18n['t'] {
   const catalog: Record<string, string> = language === 'es' ? teacher.es : teacher.en;
-  const plurals = new Intl.PluralRules(language);
+  const plurals = pluralsFor(language);
   return (key, params) => {
     let message: string | undefined;
     if (params && typeof params.count === 'number') message = catalog[`${key}_${plurals.select(params.count)}`] ?? catalog[`${key}_other`];

@@ -12,6 +12,9 @@ export type Translate = (key: TextKey, params?: Params) => string;
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, es };
 
+/** The languages the interface speaks (core's LANGUAGES, without pulling core into the first screen's script). */
+export const INTERFACE_LANGUAGES = Object.keys(catalogs) as Language[];
+
 /** Picks `key_one`/`key_other` by the language's plural rules when a `count` is given. */
 export function translator(language: Language): Translate {
   const catalog = catalogs[language];

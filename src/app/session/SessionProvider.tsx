@@ -6,26 +6,7 @@ import type { Unlocked } from '../../local/profile-lock';
 import { getProfile, updateProfile } from '../../local/profiles';
 import type { DeviceProfile, LockKind } from '../../local/types';
 import { SessionContext, type Session } from './context';
-
-const LAST_PROFILE_KEY = 'pathbook:last-profile';
-
-/** Remembers who last used this device so a reload (or a crash) lands back in their work, on a one-person device. */
-export function rememberedProfileId(): string | null {
-  try {
-    return localStorage.getItem(LAST_PROFILE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function remember(profileId: string | null): void {
-  try {
-    if (profileId) localStorage.setItem(LAST_PROFILE_KEY, profileId);
-    else localStorage.removeItem(LAST_PROFILE_KEY);
-  } catch {
-    // Storage may be unavailable (private mode); the app still works for this visit.
-  }
-}
+import { rememberProfile as remember, rememberedProfileId } from './last-profile';
 
 /**
  * Closing writes what is still queued. If the disk refuses, the documents stay open in this page

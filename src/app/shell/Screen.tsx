@@ -3,18 +3,9 @@ import { FirstRun } from '../first-run/FirstRun';
 import { useI18n } from '../i18n';
 import { href, useRoute, type Route } from '../router';
 import { useSession } from '../session/context';
-import { lazyScreen } from '../components/Lazy';
+import { screens } from './screens';
 
-const Join = lazyScreen(() => import('../join/Join').then((m) => m.Join));
-const Connect = lazyScreen(() => import('../connect/Connect').then((m) => m.Connect));
-const StudentArea = lazyScreen(() => import('../student-home/StudentArea').then((m) => m.StudentArea));
-const CheckInForm = lazyScreen(() => import('../checkin/CheckInForm').then((m) => m.CheckInForm));
-const StudentView = lazyScreen(() => import('../student-view/StudentView').then((m) => m.StudentView));
-const ClassSetup = lazyScreen(() => import('../class-setup/ClassSetup').then((m) => m.ClassSetup));
-const FamilyReport = lazyScreen(() => import('../report/FamilyReport').then((m) => m.FamilyReport));
-const GroupCheckInForm = lazyScreen(() => import('../checkin/GroupCheckInForm').then((m) => m.GroupCheckInForm));
-const ExportScreen = lazyScreen(() => import('../export/ExportScreen').then((m) => m.ExportScreen));
-const Dashboard = lazyScreen(() => import('../dashboard/Dashboard').then((m) => m.Dashboard));
+const { Join, Connect, StudentArea, CheckInForm, StudentView, ClassSetup, FamilyReport, GroupCheckInForm, ExportScreen, Dashboard } = screens;
 
 /** Picks the screen for the address and the person; moves focus to the new screen for screen readers. */
 export function Screen() {

@@ -45,9 +45,16 @@ async function main(): Promise<void> {
   const { Classes } = await import('../src/relay/classes');
   const { DocumentRows } = await import('../src/relay/persistence');
   const { DEFAULT_LIMITS } = await import('../src/relay/config');
+  const { HashQueue } = await import('../src/relay/hash-queue');
   const db = openDatabase(join(dataDir, 'pathbook.sqlite'));
   try {
-    const accounts = new Accounts(db, new Attempts(db), DEFAULT_LIMITS);
+    const accounts = new Accounts(db, {
+      attempts: new Attempts(db, 24 * 3600),
+      limits: DEFAULT_LIMITS,
+      hashQueue: new HashQueue(1, 0),
+      hashCost: 15,
+      knownDevice: () => false,
+    });
     const teacher = accounts.byEmail(DEMO_EMAIL) ?? (await accounts.signUp({ email: DEMO_EMAIL, password: DEMO_PASSWORD, name: 'Ms Rivera' }));
     const { record } = new Classes(db).connect(teacher.id, seeded.classId, seeded.className);
     const rows = new DocumentRows(db);

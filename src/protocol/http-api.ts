@@ -14,15 +14,18 @@ export const Email = v.pipe(v.string(), v.trim(), v.maxLength(200), v.regex(/^[^
 export const Password = v.pipe(v.string(), v.minLength(8, 'must be at least 8 characters'), v.maxLength(200));
 export const PersonName = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80));
 export const ClassName = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
-export const JoinCode = v.pipe(v.string(), v.maxLength(20));
+/** A typed code (6 or 8 characters) or a QR link's 20-character key, with any spaces or dashes. */
+export const JoinCode = v.pipe(v.string(), v.maxLength(30));
+/** What a device calls itself so people recognise it ("Chrome · Android"); optional, free text. */
+export const DeviceName = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80)), '');
 
 // --- request bodies -------------------------------------------------------------------------
-export const SignUpRequest = v.object({ email: Email, password: Password, name: PersonName, deviceId: Id });
+export const SignUpRequest = v.object({ email: Email, password: Password, name: PersonName, deviceId: Id, deviceName: DeviceName });
 /** Any password up to 200 characters may be tried: the length rule is for new passwords. */
-export const SignInRequest = v.object({ email: Email, password: v.pipe(v.string(), v.maxLength(200)), deviceId: Id });
+export const SignInRequest = v.object({ email: Email, password: v.pipe(v.string(), v.maxLength(200)), deviceId: Id, deviceName: DeviceName });
 export const ConnectClassRequest = v.object({ classId: Id, name: ClassName });
 export const AddTeacherRequest = v.object({ email: Email });
-export const JoinRequest = v.object({ code: JoinCode, studentId: Id, deviceId: Id });
+export const JoinRequest = v.object({ code: JoinCode, studentId: Id, deviceId: Id, deviceName: DeviceName });
 export const NewFamilyLinkRequest = v.optional(v.object({ language: v.optional(v.picklist(LANGUAGES)) }), {});
 
 export type SignUpRequest = v.InferInput<typeof SignUpRequest>;

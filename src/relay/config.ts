@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_HASH_COST } from './passwords';
 
 /** Attempts allowed per fixed window before a key is refused (HTTP 429). */
 export interface AttemptLimit {
@@ -7,14 +8,20 @@ export interface AttemptLimit {
 }
 
 export interface RateLimits {
-  /** Wrong passwords per account (email). */
+  /** Wrong passwords for one account from one device (the only limit on a device that signed in to it before). */
+  passwordPerAccountDevice: AttemptLimit;
+  /** Wrong passwords for one account from devices that never signed in to it (a stranger cannot lock out its known devices). */
   passwordPerAccount: AttemptLimit;
   /** Wrong passwords from one device id, whatever account it tries. */
   passwordPerDevice: AttemptLimit;
-  /** Failed joins naming one class code (wrong student, revoked device). */
-  joinPerCode: AttemptLimit;
+  /** Wrong passwords from new devices, all accounts together: the relay-wide budget for guessing. */
+  passwordPerRelay: AttemptLimit;
+  /** New accounts, relay-wide. */
+  signUpPerRelay: AttemptLimit;
   /** Failed join-code lookups and joins from one device id. */
   joinPerDevice: AttemptLimit;
+  /** Failed typed-code lookups from devices new to this relay, all codes together (QR links are not counted). */
+  joinPerRelay: AttemptLimit;
 }
 
 /** What a caller may set; everything has a safe default (see `resolveConfig`). */
@@ -53,6 +60,16 @@ export interface RelayOptions {
   /** Built app to serve (Vite output). */
   distDir?: string;
   limits?: Partial<RateLimits>;
+  /** scrypt cost as log2(N) for new password hashes (default 15; tests lower it). */
+  passwordHashCost?: number;
+  /** Password hashes run at once (of libuv's 4 threads, which also serve files and photos). */
+  hashConcurrency?: number;
+  /** Sign-ins that may wait for a hash; more are refused with 429 at once. */
+  hashQueueLength?: number;
+  /** Classes one teacher account may connect. */
+  classesPerTeacher?: number;
+  /** Devices waiting for a teacher's approval to join, per class; more are refused with 429. */
+  pendingJoinsPerClass?: number;
   /** Suppress the startup line and refusal logs (tests). */
   quiet?: boolean;
   /** PEM certificate (chain) and key: with both, the relay serves HTTPS itself (reloaded when the files change). */
@@ -111,11 +128,16 @@ export const DEFAULT_PHOTO_LIMITS = {
 } as const;
 
 export const DEFAULT_LIMITS: RateLimits = {
+  passwordPerAccountDevice: { max: 10, windowSeconds: 15 * 60 },
   passwordPerAccount: { max: 10, windowSeconds: 15 * 60 },
   passwordPerDevice: { max: 20, windowSeconds: 15 * 60 },
-  joinPerCode: { max: 30, windowSeconds: 10 * 60 },
+  passwordPerRelay: { max: 100, windowSeconds: 5 * 60 },
+  signUpPerRelay: { max: 30, windowSeconds: 15 * 60 },
   joinPerDevice: { max: 10, windowSeconds: 10 * 60 },
+  // 12 per 10 minutes: any hour overlaps at most 7 windows, so fewer than 85 guesses an hour get through.
+  joinPerRelay: { max: 12, windowSeconds: 10 * 60 },
 };
+
 
 export function resolveConfig(options: RelayOptions = {}): RelayConfig {
   return {
@@ -141,6 +163,11 @@ export function resolveConfig(options: RelayOptions = {}): RelayConfig {
     saveMaxDebounceMs: options.saveMaxDebounceMs ?? 10_000,
     distDir: resolve(options.distDir ?? './dist'),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    passwordHashCost: options.passwordHashCost ?? DEFAULT_HASH_COST,
+    hashConcurrency: Math.max(1, options.hashConcurrency ?? 2),
+    hashQueueLength: options.hashQueueLength ?? 8,
+    classesPerTeacher: options.classesPerTeacher ?? 50,
+    pendingJoinsPerClass: options.pendingJoinsPerClass ?? 40,
     quiet: options.quiet ?? false,
     ...resolveTls(options),
   };
@@ -188,6 +215,11 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PATHBOOK_TLS_KEY', option: 'tlsKey', kind: 'string', help: 'PEM private key of PATHBOOK_TLS_CERT.' },
   { name: 'PATHBOOK_TLS_CA', option: 'tlsCa', kind: 'string', help: 'School CA certificate offered to devices at /trust (default: ca.crt beside PATHBOOK_TLS_CERT).' },
   { name: 'PATHBOOK_HTTP_PORT', option: 'httpPort', kind: 'integer', help: 'With HTTPS: plain-HTTP port that serves /trust and redirects everything else to https (e.g. 80).' },
+  { name: 'PATHBOOK_PASSWORD_HASH_COST', option: 'passwordHashCost', kind: 'integer', help: `scrypt cost log2(N) for new password hashes (default ${DEFAULT_HASH_COST}; 10-20).` },
+  { name: 'PATHBOOK_HASH_CONCURRENCY', option: 'hashConcurrency', kind: 'integer', help: 'Password hashes run at once (default 2; the rest of the thread pool serves files and photos).' },
+  { name: 'PATHBOOK_HASH_QUEUE', option: 'hashQueueLength', kind: 'integer', help: 'Sign-ins that may wait for a hash before more are refused with 429 (default 8).' },
+  { name: 'PATHBOOK_CLASSES_PER_TEACHER', option: 'classesPerTeacher', kind: 'integer', help: 'Classes one teacher account may connect (default 50).' },
+  { name: 'PATHBOOK_PENDING_JOINS_PER_CLASS', option: 'pendingJoinsPerClass', kind: 'integer', help: 'Devices waiting for a teacher to approve them, per class (default 40).' },
   { name: 'PATHBOOK_DIST_DIR', option: 'distDir', kind: 'string', help: 'The built app to serve (default ./dist; run `npm run build`).' },
 ];
 
@@ -205,7 +237,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptions {
     }
     const value = Number(raw);
     const ok = Number.isFinite(value) && value >= 0 && (v.kind === 'number' || Number.isInteger(value));
-    if (!ok || ((v.option === 'port' || v.option === 'httpPort') && value > 65535)) {
+    const outOfRange =
+      ((v.option === 'port' || v.option === 'httpPort') && value > 65535) || (v.option === 'passwordHashCost' && (value < 10 || value > 20));
+    if (!ok || outOfRange) {
       throw new ConfigError(`${v.name}=${raw} is not a valid ${v.kind === 'integer' ? 'whole number' : 'number'}.`);
     }
     options[v.option] = value;

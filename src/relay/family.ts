@@ -25,6 +25,8 @@ export class FamilyLinks {
   private readonly byHash;
   private readonly forStudent;
   private readonly revokeStmt;
+  private readonly revokeStudentStmt;
+  private readonly linkedStmt;
 
   constructor(db: Db) {
     const columns = 'id, class_id AS classId, student_id AS studentId, language, created_at AS createdAt, revoked_at AS revokedAt';
@@ -38,6 +40,20 @@ export class FamilyLinks {
     this.revokeStmt = db.prepare(
       'UPDATE family_links SET revoked_at = ? WHERE id = ? AND class_id = ? AND student_id = ? AND revoked_at IS NULL',
     );
+    this.revokeStudentStmt = db.prepare('UPDATE family_links SET revoked_at = ? WHERE class_id = ? AND student_id = ? AND revoked_at IS NULL');
+    this.linkedStmt = db.prepare<[string], { studentId: string }>(
+      'SELECT DISTINCT student_id AS studentId FROM family_links WHERE class_id = ? AND revoked_at IS NULL',
+    );
+  }
+
+  /** Every live link of a student (the student left the roster). */
+  revokeAllFor(classId: string, studentId: string): number {
+    return this.revokeStudentStmt.run(Date.now(), classId, studentId).changes;
+  }
+
+  /** Students of a class with at least one live link. */
+  linkedStudents(classId: string): string[] {
+    return this.linkedStmt.all(classId).map((r) => r.studentId);
   }
 
   create(input: { classId: string; studentId: string; language: Language; teacherId: string }): { link: FamilyLink; token: string } {

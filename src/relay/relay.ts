@@ -7,6 +7,7 @@ import { resolveConfig, type RelayConfig, type RelayOptions } from './config';
 import { openDatabase, type Db } from './db/open';
 import { loadOrCreateSigningKey } from './secrets';
 import { Attempts } from './rate-limits';
+import { HashQueue } from './hash-queue';
 import { Accounts } from './accounts';
 import { Classes } from './classes';
 import { Devices } from './devices';
@@ -16,6 +17,9 @@ import { Documents } from './documents';
 import { Enrolment } from './enrolment';
 import { Students } from './students';
 import { FamilyLinks } from './family';
+import { JoinRequests } from './join-requests';
+import { Invitations } from './invitations';
+import { rosterWatch } from './roster-watch';
 import { accessControl } from './access';
 import { messageGuard } from './message-guard';
 import { LimitedLog } from './log';
@@ -60,8 +64,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const db = openDatabase(join(config.dataDir, 'pathbook.sqlite'));
 
   const storage = new StorageHealth(config.quiet);
-  const attempts = new Attempts(db);
+  const attempts = new Attempts(db, Math.max(...Object.values(config.limits).map((l) => l.windowSeconds)));
   const devices = new Devices(db, storage);
+  const hashQueue = new HashQueue(config.hashConcurrency, config.hashQueueLength);
   const classes = new Classes(db);
   const tokens = new Tokens(key, devices, { student: config.studentTokenDays * DAY, teacher: config.teacherTokenDays * DAY });
   const students = new Students(db);
@@ -77,6 +82,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     },
     (reason) => log?.warn('unauthenticated socket closed', reason),
   );
+  const family = new FamilyLinks(db);
+  const requests = new JoinRequests(db);
+  const invitations = new Invitations(db);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     // Once a socket has a document open (the gate no longer counts it): what it may queue for its
@@ -89,21 +97,33 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       preAuthRelease(),
       messageGuard({ limits: { maxNestingDepth: config.maxNestingDepth, maxDocumentBytes: config.maxDocumentBytes }, log }),
       persistence,
+      rosterWatch({ students, devices, family, requests }),
     ],
   });
   const documents = new Documents(hocuspocus, rows);
-  const enrolment = new Enrolment(students, classes, devices, documents, tokens, attempts, config.limits);
+  const enrolment = new Enrolment({
+    students, classes, devices, documents, tokens, attempts, requests, limits: config.limits, pendingJoinsPerClass: config.pendingJoinsPerClass,
+  });
   const services: RelayServices = {
     config,
     hocuspocus,
     tokens,
-    accounts: new Accounts(db, attempts, config.limits),
+    accounts: new Accounts(db, {
+      attempts,
+      limits: config.limits,
+      hashQueue,
+      hashCost: config.passwordHashCost,
+      knownDevice: (teacherId, deviceId) => devices.isActive({ deviceId, role: 'teacher', subject: teacherId, classId: '' }),
+    }),
     classes,
     devices,
     documents,
     enrolment,
-    family: new FamilyLinks(db),
+    family,
     storage,
+    requests,
+    invitations,
+    students,
   };
 
   const api = createApi(services);

@@ -8,6 +8,9 @@ import type { Enrolment } from './enrolment';
 import type { FamilyLinks } from './family';
 import type { Tokens } from './tokens';
 import type { StorageHealth } from './storage-health';
+import type { JoinRequests } from './join-requests';
+import type { Invitations } from './invitations';
+import type { Students } from './students';
 
 /** Everything the HTTP routes and the sync extensions use, built once in relay.ts. */
 export interface RelayServices {
@@ -22,4 +25,7 @@ export interface RelayServices {
   family: FamilyLinks;
   /** Whether the relay can write to its disk (health endpoint, sync status). */
   storage: StorageHealth;
+  requests: JoinRequests;
+  invitations: Invitations;
+  students: Students;
 }

@@ -35,7 +35,10 @@ export function syncUrl(baseUrl: string, schema: number | null = SCHEMA_VERSION)
   return schema === null ? ws : `${ws}?schema=${schema}`;
 }
 
-/** A relay on 127.0.0.1, a free port and a temp data dir. Saves after 50 ms unless a test sets the debounce. */
+/**
+ * A relay on 127.0.0.1, a free port and a temp data dir. Saves after 50 ms unless a test sets the
+ * debounce; hashes passwords at the lowest cost (2^10, ~3 ms) unless a test sets it.
+ */
 export async function newRelay(options: RelayOptions = {}): Promise<TestRelay> {
   const dataDir = options.dataDir ?? (await tempDir());
   const relay = await startRelay({
@@ -45,6 +48,7 @@ export async function newRelay(options: RelayOptions = {}): Promise<TestRelay> {
     distDir: join(dataDir, 'no-dist'),
     saveDebounceMs: 50,
     saveMaxDebounceMs: 200,
+    passwordHashCost: 10,
     ...options,
     dataDir,
   });

@@ -79,7 +79,7 @@ describe('configuration', () => {
     const file = join(dataDir, 'test.sqlite');
     openDatabase(file).close();
     const db = openDatabase(file);
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)').run();
     db.close();

@@ -70,4 +70,42 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Who is who (issue 9) and guessing limits (issue 8).
+    version: 2,
+    sql: `
+      -- A name for people to recognise a device by ("Chrome on Android"), given by the device.
+      ALTER TABLE devices ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+      CREATE INDEX devices_subject ON devices(subject, class_id);
+      -- The secret in a class's QR link (the typed code is short; this one cannot be guessed).
+      ALTER TABLE classes ADD COLUMN join_key TEXT;
+      CREATE UNIQUE INDEX classes_join_key ON classes(join_key);
+      -- Set when the student left the class roster (archived or deleted): access ends.
+      ALTER TABLE students ADD COLUMN removed_at INTEGER;
+      -- A device asking to become a student who already has a device; the teacher decides.
+      CREATE TABLE join_requests (
+        id TEXT PRIMARY KEY,
+        class_id TEXT NOT NULL REFERENCES classes(id),
+        student_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        decision TEXT CHECK (decision IN ('approved', 'declined')),
+        decided_at INTEGER,
+        decided_by TEXT,
+        UNIQUE (class_id, student_id, device_id)
+      );
+      CREATE INDEX join_requests_class ON join_requests(class_id, decision);
+      -- Co-teacher invitations: nothing about the invited account is shown until it accepts.
+      CREATE TABLE class_invitations (
+        id TEXT PRIMARY KEY,
+        class_id TEXT NOT NULL REFERENCES classes(id),
+        email TEXT NOT NULL,
+        invited_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (class_id, email)
+      );
+      CREATE INDEX class_invitations_email ON class_invitations(email);
+    `,
+  },
 ];

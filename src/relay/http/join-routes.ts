@@ -13,6 +13,8 @@ export function joinRoutes(router: Router, s: RelayServices): void {
 
   router.on('POST', '/api/join', async (ctx) => {
     const body = parseBody(Join, await ctx.body());
-    return { body: await s.enrolment.join(body) };
+    const answer = await s.enrolment.join(body);
+    // 202: the device waits for a teacher's approval and asks again with the same body.
+    return { status: 'waiting' in answer ? 202 : 200, body: answer };
   });
 }

@@ -59,6 +59,7 @@ export async function newRelay(options: RelayOptions = {}): Promise<TestRelay> {
 export interface ApiReply<T = Record<string, unknown>> {
   status: number;
   body: T;
+  headers: Record<string, string>;
 }
 
 /** A JSON request; `body` may be a string to send it raw (bad JSON tests). */
@@ -77,7 +78,7 @@ export async function api<T = Record<string, any>>(
   }
   const res = await fetch(relay.url + path, { method, headers, body });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: Object.fromEntries(res.headers) };
 }
 
 // ---- people ----------------------------------------------------------------------------------

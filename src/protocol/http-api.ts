@@ -67,7 +67,8 @@ export const ConnectedClass = v.object({ ...TaughtClass.entries, created: v.bool
 
 export const JoinCodeInfo = v.object({ code: Str, joinUrl: Str, qrSvg: Str, trustUrl: v.optional(Str), trustQrSvg: v.optional(Str) });
 
-export const CoTeacherAdded = v.object({ classId: Str, teacher: v.object({ id: Str, name: Str }) });
+/** The same answer whether or not the address has an account (no email enumeration). */
+export const CoTeacherAdded = v.object({ classId: Str, invited: v.literal(true) });
 
 export const RosterEntry = v.object({ id: Str, displayName: Str });
 
@@ -82,10 +83,31 @@ export const Joined = v.object({
   documents: v.array(Str),
 });
 
+/** `POST /api/join` 202: a device asking to be a student who already has one waits for a teacher. */
+export const JoinWaiting = v.object({
+  waiting: v.literal(true),
+  requestId: Str,
+  requestedAt: Time,
+  classId: Str,
+  className: Str,
+  studentId: Str,
+  displayName: Str,
+});
+
+export const JoinAnswer = v.union([JoinWaiting, Joined]);
+
+/** `GET /api/classes/:id/join-requests`: devices waiting for the teacher's approval. */
+export const PendingJoin = v.object({ id: Str, studentId: Str, displayName: Str, deviceName: Str, requestedAt: Time });
+
+export const PendingJoinList = v.object({ requests: v.array(PendingJoin) });
+
+export const JoinDecision = v.object({ id: Str, decision: v.picklist(['approved', 'declined']) });
+
 export const ClassDevice = v.object({
   deviceId: Str,
   studentId: Str,
   displayName: v.nullable(Str),
+  deviceName: v.optional(Str, ''),
   createdAt: Time,
   lastSeenAt: Time,
   revokedAt: v.nullable(Time),

@@ -223,6 +223,11 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'PATHBOOK_DIST_DIR', option: 'distDir', kind: 'string', help: 'The built app to serve (default ./dist; run `npm run build`).' },
 ];
 
+/** `passwordPerAccount` → `PATHBOOK_LIMIT_PASSWORD_PER_ACCOUNT`; the value is `max/seconds`, e.g. `10/900`. */
+export function limitEnvName(limit: keyof RateLimits): string {
+  return `PATHBOOK_LIMIT_${limit.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
 export class ConfigError extends Error {}
 
 /** Reads the environment; a value that is set but unusable is an error, never silently replaced. */
@@ -244,12 +249,24 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptions {
     }
     options[v.option] = value;
   }
+  const limits: Partial<RateLimits> = {};
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof RateLimits)[]) {
+    const raw = env[limitEnvName(name)]?.trim();
+    if (!raw) continue;
+    const match = /^(\d+)\/(\d+)$/.exec(raw);
+    if (!match || Number(match[2]) === 0) throw new ConfigError(`${limitEnvName(name)}=${raw} is not "max/seconds" (e.g. 10/900).`);
+    limits[name] = { max: Number(match[1]), windowSeconds: Number(match[2]) };
+  }
+  if (Object.keys(limits).length) options.limits = limits;
   return options as RelayOptions;
 }
 
 export function helpText(): string {
   const width = Math.max(...ENV_VARS.map((v) => v.name.length));
   const lines = ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.help}`);
+  const limitLines = (Object.entries(DEFAULT_LIMITS) as [keyof RateLimits, AttemptLimit][]).map(
+    ([name, l]) => `  ${limitEnvName(name)}=max/seconds  (default ${l.max}/${l.windowSeconds})`,
+  );
   return [
     'Pathbook relay: serves the app, the sync WebSocket (/sync) and the JSON API (/api).',
     '',
@@ -257,6 +274,9 @@ export function helpText(): string {
     '',
     'Environment variables:',
     ...lines,
+    '',
+    'Attempt limits (see the README for what each counts):',
+    ...limitLines,
     '',
     'The token signing key is created on first start in the data directory (secret.key, mode 600).',
   ].join('\n');

@@ -18,6 +18,9 @@ export type ConnectedClass = v.InferOutput<typeof S.ConnectedClass>;
 export type JoinCodeInfo = v.InferOutput<typeof S.JoinCodeInfo>;
 export type JoinLookup = v.InferOutput<typeof S.JoinLookup>;
 export type Joined = v.InferOutput<typeof S.Joined>;
+export type JoinWaiting = v.InferOutput<typeof S.JoinWaiting>;
+export type JoinAnswer = v.InferOutput<typeof S.JoinAnswer>;
+export type PendingJoin = v.InferOutput<typeof S.PendingJoin>;
 export type ClassDevice = v.InferOutput<typeof S.ClassDevice>;
 export type NewFamilyLink = v.InferOutput<typeof S.NewFamilyLink>;
 export type FamilyLinkInfo = v.InferOutput<typeof S.FamilyLinkInfo>;
@@ -30,11 +33,11 @@ export function health(relayUrl: string): Promise<Health> {
   return relayCall(relayUrl, '/api/health', S.Health);
 }
 
-export function signUp(relayUrl: string, body: { email: string; password: string; name: string; deviceId: string }): Promise<TeacherSession> {
+export function signUp(relayUrl: string, body: { email: string; password: string; name: string; deviceId: string; deviceName?: string }): Promise<TeacherSession> {
   return relayCall(relayUrl, '/api/auth/signup', S.TeacherSession, { method: 'POST', body });
 }
 
-export function signIn(relayUrl: string, body: { email: string; password: string; deviceId: string }): Promise<TeacherSession> {
+export function signIn(relayUrl: string, body: { email: string; password: string; deviceId: string; deviceName?: string }): Promise<TeacherSession> {
   return relayCall(relayUrl, '/api/auth/signin', S.TeacherSession, { method: 'POST', body });
 }
 
@@ -60,6 +63,7 @@ export function joinCode(relayUrl: string, token: string, classId: string): Prom
   return relayCall(relayUrl, `/api/classes/${seg(classId)}/join-code`, S.JoinCodeInfo, { token });
 }
 
+/** Invites a co-teacher by email (the answer is the same whether or not the address has an account). */
 export function addCoTeacher(relayUrl: string, token: string, classId: string, email: string): Promise<v.InferOutput<typeof S.CoTeacherAdded>> {
   return relayCall(relayUrl, `/api/classes/${seg(classId)}/teachers`, S.CoTeacherAdded, { method: 'POST', token, body: { email } });
 }
@@ -69,8 +73,21 @@ export function lookUpJoinCode(relayUrl: string, code: string, deviceId: string)
   return relayCall(relayUrl, `/api/join/${seg(code)}?deviceId=${seg(deviceId)}`, S.JoinLookup);
 }
 
-export function joinClass(relayUrl: string, body: { code: string; studentId: string; deviceId: string }): Promise<Joined> {
-  return relayCall(relayUrl, '/api/join', S.Joined, { method: 'POST', body });
+/**
+ * Joins as a roster name. The first device to claim a name gets a token; a later one gets
+ * `{ waiting: true }` until a teacher approves it (call again with the same body to ask).
+ */
+export function joinClass(relayUrl: string, body: { code: string; studentId: string; deviceId: string; deviceName?: string }): Promise<JoinAnswer> {
+  return relayCall(relayUrl, '/api/join', S.JoinAnswer, { method: 'POST', body });
+}
+
+/** Devices waiting to become a student who already has a device (teachers of the class). */
+export async function listJoinRequests(relayUrl: string, token: string, classId: string): Promise<PendingJoin[]> {
+  return (await relayCall(relayUrl, `/api/classes/${seg(classId)}/join-requests`, S.PendingJoinList, { token })).requests;
+}
+
+export function decideJoinRequest(relayUrl: string, token: string, classId: string, requestId: string, decision: 'approve' | 'decline'): Promise<v.InferOutput<typeof S.JoinDecision>> {
+  return relayCall(relayUrl, `/api/classes/${seg(classId)}/join-requests/${seg(requestId)}/${decision}`, S.JoinDecision, { method: 'POST', token });
 }
 
 export async function listDevices(relayUrl: string, token: string, classId: string): Promise<ClassDevice[]> {

@@ -33,7 +33,7 @@ describe('a teacher and a student sync through the relay', () => {
 
   it('a class made offline is connected, and a student joins it with the code', async () => {
     const code = await teacherMakesAndConnectsClass(teacher, { students: ['Ana Lopez', 'Mateo Chen'] });
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
     expect(await seriousA11yViolations(teacher)).toEqual([]);
 
     await student.getByRole('button', { name: "I'm a student" }).click();

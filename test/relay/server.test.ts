@@ -57,11 +57,18 @@ describe('configuration', () => {
     expect(() => optionsFromEnv({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => optionsFromEnv({ PORT: '70000' })).toThrow(ConfigError);
     expect(() => optionsFromEnv({ PATHBOOK_MAX_MESSAGE_BYTES: '-1' })).toThrow(ConfigError);
+    const limited = resolveConfig(optionsFromEnv({ PATHBOOK_LIMIT_JOIN_PER_RELAY: '6/300', PATHBOOK_PASSWORD_HASH_COST: '12' }));
+    expect(limited.limits.joinPerRelay).toEqual({ max: 6, windowSeconds: 300 });
+    expect(limited.limits.passwordPerAccount).toEqual({ max: 10, windowSeconds: 900 });
+    expect(limited.passwordHashCost).toBe(12);
+    expect(() => optionsFromEnv({ PATHBOOK_LIMIT_JOIN_PER_RELAY: 'lots' })).toThrow(ConfigError);
+    expect(() => optionsFromEnv({ PATHBOOK_PASSWORD_HASH_COST: '4' })).toThrow(ConfigError);
   });
 
   it('--help lists every variable', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/relay/main.ts', '--help'], { cwd: resolve(import.meta.dirname, '../..') });
     for (const v of ENV_VARS) expect(stdout).toContain(v.name);
+    expect(stdout).toContain('PATHBOOK_LIMIT_PASSWORD_PER_ACCOUNT_DEVICE=max/seconds');
   });
 
   it('keeps its signing key (mode 600) across restarts, so tokens stay valid', async () => {

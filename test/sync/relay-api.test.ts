@@ -48,14 +48,26 @@ describe('relay API', () => {
     const lookup = await relayApi.lookUpJoinCode(url, code.code, studentDevice);
     expect(lookup.students.map((s) => s.displayName).sort()).toEqual(['Ana', 'Ben']);
     const ana = lookup.students.find((s) => s.displayName === 'Ana')!;
-    const joined = await relayApi.joinClass(url, { code: code.code, studentId: ana.id, deviceId: studentDevice });
+    const answer = await relayApi.joinClass(url, { code: code.code, studentId: ana.id, deviceId: studentDevice });
+    if ('waiting' in answer) throw new Error('the first device to claim a name gets it');
+    const joined = answer;
     expect(joined).toMatchObject({ classId: cls.classId, studentId: ana.id, displayName: 'Ana' });
     expect(joined.documents).toContain(`plan:${cls.classId}:${ana.id}`);
     expect(await relayApi.me(url, joined.token)).toMatchObject({ role: 'student', subject: ana.id, classIds: [cls.classId], deviceId: studentDevice });
     const renewed = await relayApi.renewToken(url, joined.token);
     expect(renewed.expiresAt).toBeGreaterThan(Date.now());
 
-    const devices = await relayApi.listDevices(url, teacher.token, cls.classId);
+    // A second device for Ana waits for the teacher, who sees it and approves it.
+    const tablet = newId();
+    const waiting = await relayApi.joinClass(url, { code: code.code, studentId: ana.id, deviceId: tablet, deviceName: 'Tablet 3' });
+    expect(waiting).toMatchObject({ waiting: true, displayName: 'Ana' });
+    const requests = await relayApi.listJoinRequests(url, teacher.token, cls.classId);
+    expect(requests).toEqual([expect.objectContaining({ studentId: ana.id, displayName: 'Ana', deviceName: 'Tablet 3' })]);
+    expect(await relayApi.decideJoinRequest(url, teacher.token, cls.classId, requests[0]!.id, 'approve')).toMatchObject({ decision: 'approved' });
+    expect(await relayApi.joinClass(url, { code: code.code, studentId: ana.id, deviceId: tablet })).toMatchObject({ token: expect.any(String) });
+    await relayApi.revokeDevice(url, teacher.token, cls.classId, tablet);
+
+    const devices = (await relayApi.listDevices(url, teacher.token, cls.classId)).filter((d) => d.deviceId !== tablet);
     expect(devices).toEqual([expect.objectContaining({ deviceId: studentDevice, studentId: ana.id, revokedAt: null })]);
     expect((await relayApi.revokeDevice(url, teacher.token, cls.classId, studentDevice)).revoked).toBe(1);
     const refused = await rejection(relayApi.me(url, joined.token));

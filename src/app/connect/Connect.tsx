@@ -9,9 +9,10 @@ import { useSession } from '../session/context';
 import { deviceId } from '../session/device-id';
 import { connectClass, fetchJoinCode, relayOrigin, signIn, type CallError } from './relay-calls';
 import type { JoinCodeInfo as JoinCode } from '../../sync/relay-api';
+import { ClassDevices } from './ClassDevices';
 import './connect.css';
 
-const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-attempts'];
+const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-attempts', 'busy'];
 
 /** A teacher connects the class made on this device to the school's relay, then shows the join code. */
 export function Connect() {
@@ -26,7 +27,11 @@ export function Connect() {
   const connected = Boolean(profile?.token && profile.relayUrl);
 
   const explain = (e: CallError) =>
-    setError(KNOWN_ERRORS.includes(e.code) ? t(`connect.error.${e.code}` as TextKey) : t('connect.error.other', { message: e.message }));
+    setError(
+      e.code === 'weak-password' ? t('connect.error.weak-password', { message: e.message })
+      : KNOWN_ERRORS.includes(e.code) ? t(`connect.error.${e.code}` as TextKey)
+      : t('connect.error.other', { message: e.message }),
+    );
 
   useEffect(() => {
     if (!connected || !profile?.token || !classId) return;
@@ -90,7 +95,9 @@ export function Connect() {
             </div>
           )}
         </div>
-      ) : (
+      ) : null}
+      {connected && profile?.token && classId ? <ClassDevices token={profile.token} classId={classId} /> : null}
+      {connected ? null : (
         <form class="card stack" onSubmit={(e) => void submit(e)} noValidate>
           <p>{t('connect.intro')}</p>
           <fieldset class="segmented">

@@ -1,5 +1,6 @@
 import * as relayApi from '../../sync/relay-api';
 import { isRelayError } from '../../protocol/relay-error';
+import { deviceName } from '../session/device-name';
 
 /**
  * The connect and join screens' calls, as `{ error }` or data so a screen can word any failure.
@@ -32,8 +33,24 @@ export async function lookUpClass(origin: string, code: string, deviceId: string
   return 'error' in result ? result : { ...result, code };
 }
 
-export function joinClass(origin: string, code: string, studentId: string, deviceId: string): Promise<Result<relayApi.Joined>> {
-  return attempt(() => relayApi.joinClass(origin, { code, studentId, deviceId }));
+export function joinClass(origin: string, code: string, studentId: string, deviceId: string): Promise<Result<relayApi.JoinAnswer>> {
+  return attempt(() => relayApi.joinClass(origin, { code, studentId, deviceId, deviceName: deviceName() }));
+}
+
+export function listJoinRequests(origin: string, token: string, classId: string): Promise<Result<relayApi.PendingJoin[]>> {
+  return attempt(() => relayApi.listJoinRequests(origin, token, classId));
+}
+
+export function decideJoinRequest(origin: string, token: string, classId: string, requestId: string, decision: 'approve' | 'decline'): Promise<Result<unknown>> {
+  return attempt(() => relayApi.decideJoinRequest(origin, token, classId, requestId, decision));
+}
+
+export function listDevices(origin: string, token: string, classId: string): Promise<Result<relayApi.ClassDevice[]>> {
+  return attempt(() => relayApi.listDevices(origin, token, classId));
+}
+
+export function revokeDevice(origin: string, token: string, classId: string, deviceId: string): Promise<Result<unknown>> {
+  return attempt(() => relayApi.revokeDevice(origin, token, classId, deviceId));
 }
 
 export function signIn(
@@ -41,7 +58,8 @@ export function signIn(
   mode: 'signup' | 'signin',
   fields: { name: string; email: string; password: string; deviceId: string },
 ): Promise<Result<relayApi.TeacherSession>> {
-  return attempt(() => (mode === 'signup' ? relayApi.signUp(origin, fields) : relayApi.signIn(origin, fields)));
+  const body = { ...fields, deviceName: deviceName() };
+  return attempt(() => (mode === 'signup' ? relayApi.signUp(origin, body) : relayApi.signIn(origin, body)));
 }
 
 export function connectClass(origin: string, token: string, classId: string, name: string): Promise<Result<relayApi.ConnectedClass>> {

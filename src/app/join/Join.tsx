@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { createProfile } from '../../local/profiles';
 import { requestPersistence } from '../../local/storage-estimate';
 import { Field } from '../components/Field';
@@ -10,7 +10,11 @@ import { deviceId } from '../session/device-id';
 import { joinClass, lookUpClass, relayOrigin, type ClassLookup } from '../connect/relay-calls';
 import { TeacherLockGate } from '../profiles/TeacherLockGate';
 
-const KNOWN_ERRORS = ['unreachable', 'unknown-code', 'too-many-attempts'];
+const KNOWN_ERRORS = ['unreachable', 'unknown-code', 'too-many-attempts', 'join-declined', 'device-revoked', 'too-many-requests'];
+/** Typed codes: 8 characters (6 for classes connected before codes grew); QR links carry a 20-character key. */
+const CODE_LENGTHS = [6, 8, 20];
+/** How often a device waiting for its teacher asks again. */
+const WAIT_POLL_MS = 5_000;
 
 /** A student joins their class with the code (or the QR link), then picks their name from the roster. */
 export function Join({ code: initialCode }: { code: string }) {
@@ -20,6 +24,11 @@ export function Join({ code: initialCode }: { code: string }) {
   const [found, setFound] = useState<ClassLookup | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [waitingFor, setWaitingFor] = useState<{ id: string; name: string } | null>(null);
+  const poll = useRef<number | null>(null);
+  useEffect(() => () => {
+    if (poll.current !== null) clearTimeout(poll.current);
+  }, []);
 
   const explain = (e: { code: string; message: string }) =>
     setError(KNOWN_ERRORS.includes(e.code) ? t(`join.error.${e.code}` as TextKey) : t('join.error.other', { message: e.message }));
@@ -27,7 +36,7 @@ export function Join({ code: initialCode }: { code: string }) {
   async function look(event?: Event) {
     event?.preventDefault();
     const clean = code.replace(/[^0-9a-z]/gi, '').toUpperCase();
-    if (clean.length !== 6) return setError(t('join.codeRequired'));
+    if (!CODE_LENGTHS.includes(clean.length)) return setError(t('join.codeRequired'));
     setBusy(true);
     setError(null);
     const result = await lookUpClass(relayOrigin(), clean, deviceId());
@@ -42,13 +51,22 @@ export function Join({ code: initialCode }: { code: string }) {
 
   async function pick(studentId: string, displayName: string) {
     if (!found) return;
+    if (poll.current !== null) clearTimeout(poll.current);
     setBusy(true);
     setError(null);
     const joined = await joinClass(relayOrigin(), found.code, studentId, deviceId());
     if ('error' in joined) {
       setBusy(false);
+      setWaitingFor(null);
       return explain(joined.error);
     }
+    // This name already has a device: the teacher approves this one first. Ask again until then.
+    if ('waiting' in joined) {
+      setWaitingFor({ id: studentId, name: displayName });
+      poll.current = window.setTimeout(() => void pick(studentId, displayName), WAIT_POLL_MS);
+      return;
+    }
+    setWaitingFor(null);
     const profile = await createProfile({
       role: 'student', displayName, language, classIds: [joined.classId], studentId, relayUrl: relayOrigin(), token: joined.token,
     });
@@ -69,13 +87,24 @@ export function Join({ code: initialCode }: { code: string }) {
           <Field label={t('join.code')} hint={t('join.codeHint')}>
             {({ id, describedBy }) => (
               <input id={id} aria-describedby={describedBy} value={code} autocomplete="off" autocapitalize="characters" spellcheck={false}
-                maxLength={8} class="code-input" onInput={(e) => setCode(e.currentTarget.value.toUpperCase())} />
+                maxLength={24} class="code-input" onInput={(e) => setCode(e.currentTarget.value.toUpperCase())} />
             )}
           </Field>
           <button type="submit" class="button button--primary" disabled={busy}>{busy ? t('join.working') : t('join.next')}</button>
         </form>
       )}
-      {found && (
+      {found && waitingFor && (
+        <div class="card stack" role="status">
+          <h2>{t('join.waitingTitle')}</h2>
+          <p>{t('join.waiting', { name: waitingFor.name })}</p>
+          <button type="button" class="button" onClick={() => {
+            if (poll.current !== null) clearTimeout(poll.current);
+            setWaitingFor(null);
+            setBusy(false);
+          }}>{t('join.notMe')}</button>
+        </div>
+      )}
+      {found && !waitingFor && (
         <div class="card stack">
           <p class="muted">{t('join.inClass', { name: found.className })}</p>
           <h2>{t('join.whoAreYou')}</h2>

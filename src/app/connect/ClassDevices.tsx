@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ClassDevice, PendingJoin } from '../../sync/relay-api';
+import { Notice } from '../components/Notice';
+import { useI18n } from '../i18n';
+import { decideJoinRequest, listDevices, listJoinRequests, relayOrigin, revokeDevice, type CallError } from './relay-calls';
+
+/** While the screen is open, new requests show up within this long. */
+const REFRESH_MS = 15_000;
+
+function time(language: string, at: number): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}
+
+/**
+ * The teacher's view of who is on which device: devices asking to be a student who already has one
+ * ("Kofi wants to join on a new device"), to approve or decline, and every device that joined, to
+ * remove. A class code alone never gives a second device someone's work.
+ */
+export function ClassDevices({ token, classId }: { token: string; classId: string }) {
+  const { t, language } = useI18n();
+  const [requests, setRequests] = useState<PendingJoin[]>([]);
+  const [devices, setDevices] = useState<ClassDevice[]>([]);
+  const [error, setError] = useState<CallError | null>(null);
+
+  async function refresh() {
+    const [r, d] = await Promise.all([listJoinRequests(relayOrigin(), token, classId), listDevices(relayOrigin(), token, classId)]);
+    if ('error' in r) return setError(r.error);
+    if ('error' in d) return setError(d.error);
+    setError(null);
+    setRequests(r);
+    setDevices(d);
+  }
+
+  useEffect(() => {
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [token, classId]);
+
+  async function decide(id: string, decision: 'approve' | 'decline') {
+    const result = await decideJoinRequest(relayOrigin(), token, classId, id, decision);
+    if (result && typeof result === 'object' && 'error' in result) setError(result.error as CallError);
+    await refresh();
+  }
+
+  async function revoke(deviceId: string) {
+    const result = await revokeDevice(relayOrigin(), token, classId, deviceId);
+    if (result && typeof result === 'object' && 'error' in result) setError(result.error as CallError);
+    await refresh();
+  }
+
+  return (
+    <div class="stack">
+      {error && <Notice kind="error">{t('connect.error.other', { message: error.message })}</Notice>}
+      {requests.length > 0 && (
+        <section class="card stack" aria-labelledby="join-requests-title">
+          <h2 id="join-requests-title">{t('connect.requests')}</h2>
+          <ul class="stack device-list">
+            {requests.map((r) => (
+              <li key={r.id} class="device-list__row">
+                <span>{t('connect.requestLine', { name: r.displayName, device: r.deviceName || '?', time: time(language, r.requestedAt) })}</span>
+                <span class="device-list__actions">
+                  <button type="button" class="button button--primary" onClick={() => void decide(r.id, 'approve')}>{t('connect.approve', { name: r.displayName })}</button>
+                  <button type="button" class="button" onClick={() => void decide(r.id, 'decline')}>{t('connect.decline')}</button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section class="card stack" aria-labelledby="devices-title">
+        <h2 id="devices-title">{t('connect.devices')}</h2>
+        {devices.length === 0 ? (
+          <p class="muted">{t('connect.noDevices')}</p>
+        ) : (
+          <ul class="stack device-list">
+            {devices.map((d) => (
+              <li key={`${d.deviceId}:${d.studentId}`} class="device-list__row">
+                <span>{t('connect.deviceLine', { name: d.displayName ?? '?', device: d.deviceName || '?', time: time(language, d.lastSeenAt) })}</span>
+                {d.revokedAt === null ? (
+                  <button type="button" class="button" onClick={() => void revoke(d.deviceId)}>{t('connect.revoke', { name: d.displayName ?? '?' })}</button>
+                ) : (
+                  <span class="muted">{t('connect.revoked')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

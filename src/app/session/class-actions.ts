@@ -1,4 +1,5 @@
-import { classDocument, newId, planDocument, type Language } from '../../core';
+import { classDocument, newClassId, newId, planDocument, type Language } from '../../core';
+import { deviceId } from './device-id';
 import type { DocStore } from '../../local/doc-store';
 import { updateProfile } from '../../local/profiles';
 import type { DeviceProfile } from '../../local/types';
@@ -9,9 +10,12 @@ export interface NewClass {
   defaultLanguage: Language;
 }
 
-/** A class made on this device, offline: its class and staff documents are created here, once. */
+/**
+ * A class made on this device, offline: its class and staff documents are created here, once. Its
+ * id is bound to this device (core/class-ids), so only this device can connect it to the relay first.
+ */
 export async function createClass(store: DocStore, profile: DeviceProfile, fields: NewClass): Promise<string> {
-  const classId = newId();
+  const classId = await newClassId(deviceId());
   const cls = classDocument(store.create({ kind: 'class', classId }).doc);
   store.create({ kind: 'staff', classId });
   cls.settings.write(fields);

@@ -4,6 +4,7 @@ import { RelayError } from '../../protocol/relay-error';
 import { trustUrl } from '../trust-page';
 import { closeDeviceConnections, closeTeacherClassConnections } from '../revoke-connections';
 import { docName } from '../../core/doc-names';
+import { classIdMadeOn, isBoundClassId } from '../../core/class-ids';
 import { rosterOf } from '../enrolment';
 import type { RelayServices } from '../services';
 import { requireTeacher } from './auth-routes';
@@ -28,6 +29,10 @@ export function classRoutes(router: Router, s: RelayServices): void {
   router.on('POST', '/api/classes', async (ctx) => {
     const p = await requireTeacher(ctx);
     const body = parseBody(ConnectClass, await ctx.body());
+    // A bound id (core/class-ids) is connected first only from the device that made it.
+    if (isBoundClassId(body.classId) && !s.classes.get(body.classId) && !(await classIdMadeOn(body.classId, p.deviceId))) {
+      throw new RelayError(403, 'class-not-yours', 'This class was made on another device: connect it from there.');
+    }
     const { record, created } = s.classes.connect(p.subject, body.classId, body.name, s.config.classesPerTeacher);
     return { status: created ? 201 : 200, body: { classId: record.id, name: record.name, joinCode: record.joinCode, created } };
   });

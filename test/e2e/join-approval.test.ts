@@ -26,7 +26,9 @@ describe('a second device for a student waits for the teacher', () => {
   beforeAll(async () => {
     app = await serveBuiltApp();
     for (let i = 0; i < 3; i++) devices.push(await launchDevice());
-    [teacher, anasTablet, otherDevice] = await Promise.all(devices.map((d) => openApp(d.context, app.url)));
+    teacher = await openApp(devices[0]!.context, app.url);
+    anasTablet = await openApp(devices[1]!.context, app.url);
+    otherDevice = await openApp(devices[2]!.context, app.url);
   });
 
   afterAll(async () => {

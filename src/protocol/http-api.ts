@@ -115,6 +115,24 @@ export const ClassDevice = v.object({
 
 export const DeviceList = v.object({ devices: v.array(ClassDevice) });
 
+/** `GET /api/me/devices`: the signed-in teacher's own devices. */
+export const TeacherDevice = v.object({ deviceId: Str, deviceName: Str, createdAt: Time, lastSeenAt: Time, revokedAt: v.nullable(Time), current: v.boolean() });
+export const TeacherDeviceList = v.object({ devices: v.array(TeacherDevice) });
+
+/** `GET /api/classes/:id/teachers` */
+export const ClassTeachers = v.object({
+  /** The asking teacher's id. */
+  you: Str,
+  teachers: v.array(v.object({ id: Str, name: Str, addedAt: Time, owner: v.boolean() })),
+  invitations: v.array(v.object({ id: Str, email: Str, createdAt: Time })),
+});
+export const TeacherRemoved = v.object({ removed: v.literal(true), closedConnections: v.number() });
+
+/** `GET /api/invitations`: invitations to co-teach, for the signed-in teacher's email. */
+export const Invitation = v.object({ id: Str, classId: Str, className: Str, invitedBy: Str, createdAt: Time });
+export const InvitationList = v.object({ invitations: v.array(Invitation) });
+export const InvitationAnswered = v.object({ classId: Str, accepted: v.boolean(), classes: v.array(TaughtClass) });
+
 export const Revoked = v.object({ revoked: v.number(), closedConnections: v.number() });
 
 export const Language = Str;

@@ -21,6 +21,10 @@ export type Joined = v.InferOutput<typeof S.Joined>;
 export type JoinWaiting = v.InferOutput<typeof S.JoinWaiting>;
 export type JoinAnswer = v.InferOutput<typeof S.JoinAnswer>;
 export type PendingJoin = v.InferOutput<typeof S.PendingJoin>;
+export type TeacherDevice = v.InferOutput<typeof S.TeacherDevice>;
+export type ClassTeachers = v.InferOutput<typeof S.ClassTeachers>;
+export type Invitation = v.InferOutput<typeof S.Invitation>;
+export type InvitationAnswered = v.InferOutput<typeof S.InvitationAnswered>;
 export type ClassDevice = v.InferOutput<typeof S.ClassDevice>;
 export type NewFamilyLink = v.InferOutput<typeof S.NewFamilyLink>;
 export type FamilyLinkInfo = v.InferOutput<typeof S.FamilyLinkInfo>;
@@ -96,6 +100,31 @@ export async function listDevices(relayUrl: string, token: string, classId: stri
 
 export function revokeDevice(relayUrl: string, token: string, classId: string, deviceId: string): Promise<{ revoked: number; closedConnections: number }> {
   return relayCall(relayUrl, `/api/classes/${seg(classId)}/devices/${seg(deviceId)}/revoke`, S.Revoked, { method: 'POST', token });
+}
+
+/** The signed-in teacher's own devices (name, last seen); any can be signed out for good. */
+export async function listMyDevices(relayUrl: string, token: string): Promise<TeacherDevice[]> {
+  return (await relayCall(relayUrl, '/api/me/devices', S.TeacherDeviceList, { token })).devices;
+}
+
+export function revokeMyDevice(relayUrl: string, token: string, deviceId: string): Promise<{ revoked: number; closedConnections: number }> {
+  return relayCall(relayUrl, `/api/me/devices/${seg(deviceId)}/revoke`, S.Revoked, { method: 'POST', token });
+}
+
+export function classTeachers(relayUrl: string, token: string, classId: string): Promise<ClassTeachers> {
+  return relayCall(relayUrl, `/api/classes/${seg(classId)}/teachers`, S.ClassTeachers, { token });
+}
+
+export function removeTeacher(relayUrl: string, token: string, classId: string, teacherId: string): Promise<v.InferOutput<typeof S.TeacherRemoved>> {
+  return relayCall(relayUrl, `/api/classes/${seg(classId)}/teachers/${seg(teacherId)}`, S.TeacherRemoved, { method: 'DELETE', token });
+}
+
+export async function listInvitations(relayUrl: string, token: string): Promise<Invitation[]> {
+  return (await relayCall(relayUrl, '/api/invitations', S.InvitationList, { token })).invitations;
+}
+
+export function answerInvitation(relayUrl: string, token: string, invitationId: string, answer: 'accept' | 'decline'): Promise<v.InferOutput<typeof S.InvitationAnswered>> {
+  return relayCall(relayUrl, `/api/invitations/${seg(invitationId)}/${answer}`, S.InvitationAnswered, { method: 'POST', token });
 }
 
 function familyLinksPath(classId: string, studentId: string): string {

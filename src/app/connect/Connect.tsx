@@ -10,6 +10,7 @@ import { deviceId } from '../session/device-id';
 import { connectClass, fetchJoinCode, relayOrigin, signIn, type CallError } from './relay-calls';
 import type { JoinCodeInfo as JoinCode } from '../../sync/relay-api';
 import { ClassDevices } from './ClassDevices';
+import { Staff } from './Staff';
 import './connect.css';
 
 const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-attempts', 'busy'];
@@ -97,6 +98,7 @@ export function Connect() {
         </div>
       ) : null}
       {connected && profile?.token && classId ? <ClassDevices token={profile.token} classId={classId} /> : null}
+      {connected && profile?.token && classId ? <Staff token={profile.token} classId={classId} /> : null}
       {connected ? null : (
         <form class="card stack" onSubmit={(e) => void submit(e)} noValidate>
           <p>{t('connect.intro')}</p>

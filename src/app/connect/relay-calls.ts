@@ -69,3 +69,31 @@ export function connectClass(origin: string, token: string, classId: string, nam
 export function fetchJoinCode(origin: string, token: string, classId: string): Promise<Result<relayApi.JoinCodeInfo>> {
   return attempt(() => relayApi.joinCode(origin, token, classId));
 }
+
+export function listMyDevices(origin: string, token: string): Promise<Result<relayApi.TeacherDevice[]>> {
+  return attempt(() => relayApi.listMyDevices(origin, token));
+}
+
+export function revokeMyDevice(origin: string, token: string, deviceId: string): Promise<Result<unknown>> {
+  return attempt(() => relayApi.revokeMyDevice(origin, token, deviceId));
+}
+
+export function classTeachers(origin: string, token: string, classId: string): Promise<Result<relayApi.ClassTeachers>> {
+  return attempt(() => relayApi.classTeachers(origin, token, classId));
+}
+
+export function inviteTeacher(origin: string, token: string, classId: string, email: string): Promise<Result<unknown>> {
+  return attempt(() => relayApi.addCoTeacher(origin, token, classId, email));
+}
+
+export function removeTeacher(origin: string, token: string, classId: string, teacherId: string): Promise<Result<unknown>> {
+  return attempt(() => relayApi.removeTeacher(origin, token, classId, teacherId));
+}
+
+export function listInvitations(origin: string, token: string): Promise<Result<relayApi.Invitation[]>> {
+  return attempt(() => relayApi.listInvitations(origin, token));
+}
+
+export function answerInvitation(origin: string, token: string, id: string, answer: 'accept' | 'decline'): Promise<Result<relayApi.InvitationAnswered>> {
+  return attempt(() => relayApi.answerInvitation(origin, token, id, answer));
+}

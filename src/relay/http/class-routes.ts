@@ -70,6 +70,7 @@ export function classRoutes(router: Router, s: RelayServices): void {
     const record = s.classes.requireTaught(requireId(ctx.params.id, 'The class id'), p.subject);
     return {
       body: {
+        you: p.subject,
         teachers: s.classes.teachers(record.id).map((t) => ({ ...t, owner: t.id === record.ownerId })),
         invitations: s.invitations.forClass(record.id).map((i) => ({ id: i.id, email: i.email, createdAt: i.createdAt })),
       },

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import { updateProfile } from '../../local/profiles';
+import type { ClassTeachers, Invitation, TeacherDevice } from '../../sync/relay-api';
+import { Field } from '../components/Field';
+import { Notice } from '../components/Notice';
+import { useI18n } from '../i18n';
+import { useSession } from '../session/context';
+import {
+  answerInvitation, classTeachers, inviteTeacher, listInvitations, listMyDevices, relayOrigin, removeTeacher, revokeMyDevice, type CallError,
+} from './relay-calls';
+
+function when(language: string, at: number): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}
+
+/**
+ * A connected teacher's people and devices: who teaches this class (invite by email, remove a
+ * co-teacher), invitations waiting for them, and their own devices (sign one out for good).
+ */
+export function Staff({ token, classId }: { token: string; classId: string }) {
+  const { t, language } = useI18n();
+  const { profile, refreshProfile } = useSession();
+  const [teachers, setTeachers] = useState<ClassTeachers | null>(null);
+  const [invitations, setInvitations] = useState<Invitation[]>([]);
+  const [devices, setDevices] = useState<TeacherDevice[]>([]);
+  const [email, setEmail] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+
+  async function refresh() {
+    const [c, i, d] = await Promise.all([classTeachers(relayOrigin(), token, classId), listInvitations(relayOrigin(), token), listMyDevices(relayOrigin(), token)]);
+    for (const r of [c, i, d]) if ('error' in r) return setError(r.error);
+    setError(null);
+    if (!('error' in c)) setTeachers(c);
+    if (!('error' in i)) setInvitations(i);
+    if (!('error' in d)) setDevices(d);
+  }
+
+  useEffect(() => {
+    void refresh();
+  }, [token, classId]);
+
+  async function run(call: Promise<unknown>) {
+    const result = await call;
+    if (result && typeof result === 'object' && 'error' in result) setError(result.error as CallError);
+    await refresh();
+  }
+
+  async function invite(event: Event) {
+    event.preventDefault();
+    if (!email.trim()) return;
+    await run(inviteTeacher(relayOrigin(), token, classId, email.trim()));
+    setNotice(t('staff.invited', { email: email.trim() }));
+    setEmail('');
+  }
+
+  async function answer(id: string, choice: 'accept' | 'decline') {
+    const result = await answerInvitation(relayOrigin(), token, id, choice);
+    if ('error' in result) return setError(result.error);
+    // An accepted class comes down by sync like the teacher's other classes.
+    if (result.accepted && profile && !profile.classIds.includes(result.classId)) {
+      await updateProfile(profile.id, { classIds: [...profile.classIds, result.classId] });
+      await refreshProfile();
+    }
+    await refresh();
+  }
+
+  const iAmOwner = teachers?.teachers.some((x) => x.owner && x.id === teachers.you) ?? false;
+  return (
+    <div class="stack">
+      {error && <Notice kind="error">{t('connect.error.other', { message: error.message })}</Notice>}
+      {invitations.length > 0 && (
+        <section class="card stack" aria-labelledby="invitations-title">
+          <h2 id="invitations-title">{t('staff.invitations')}</h2>
+          <ul class="stack device-list">
+            {invitations.map((i) => (
+              <li key={i.id} class="device-list__row">
+                <span>{t('staff.invitation', { name: i.invitedBy, className: i.className })}</span>
+                <span class="device-list__actions">
+                  <button type="button" class="button button--primary" onClick={() => void answer(i.id, 'accept')}>{t('staff.accept')}</button>
+                  <button type="button" class="button" onClick={() => void answer(i.id, 'decline')}>{t('connect.decline')}</button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {teachers && (
+        <section class="card stack" aria-labelledby="teachers-title">
+          <h2 id="teachers-title">{t('staff.teachers')}</h2>
+          <ul class="stack device-list">
+            {teachers.teachers.map((x) => (
+              <li key={x.id} class="device-list__row">
+                <span>{x.owner ? t('staff.owner', { name: x.name }) : x.name}</span>
+                {!x.owner && iAmOwner && (
+                  <button type="button" class="button" onClick={() => void run(removeTeacher(relayOrigin(), token, classId, x.id))}>{t('staff.remove', { name: x.name })}</button>
+                )}
+              </li>
+            ))}
+            {teachers.invitations.map((i) => (
+              <li key={i.id} class="device-list__row muted">{t('staff.pending', { email: i.email })}</li>
+            ))}
+          </ul>
+          {notice && <Notice kind="info">{notice}</Notice>}
+          <form class="stack" onSubmit={(e) => void invite(e)} noValidate>
+            <Field label={t('staff.inviteEmail')} hint={t('staff.inviteHint')}>
+              {({ id, describedBy }) => <input id={id} type="email" aria-describedby={describedBy} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
+            </Field>
+            <button type="submit" class="button">{t('staff.invite')}</button>
+          </form>
+        </section>
+      )}
+      {devices.length > 0 && (
+        <section class="card stack" aria-labelledby="my-devices-title">
+          <h2 id="my-devices-title">{t('staff.myDevices')}</h2>
+          <ul class="stack device-list">
+            {devices.map((d) => (
+              <li key={d.deviceId} class="device-list__row">
+                <span>{t('staff.myDevice', { device: d.deviceName || '?', time: when(language, d.lastSeenAt) })}{d.current ? ` · ${t('staff.thisDevice')}` : ''}</span>
+                {d.revokedAt !== null ? (
+                  <span class="muted">{t('connect.revoked')}</span>
+                ) : d.current ? null : (
+                  <button type="button" class="button" onClick={() => void run(revokeMyDevice(relayOrigin(), token, d.deviceId))}>{t('staff.signOut', { device: d.deviceName || '?' })}</button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

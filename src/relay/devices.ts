@@ -67,19 +67,19 @@ export class Devices {
       SELECT device_id AS deviceId, device_name AS deviceName, created_at AS createdAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt
       FROM devices WHERE role = 'teacher' AND subject = ? AND class_id = '' ORDER BY created_at`);
     this.revokeClass = db.prepare(
-      "UPDATE devices SET revoked_at = ? WHERE class_id = ? AND device_id = ? AND role = 'student' AND revoked_at IS NULL",
+      "UPDATE devices SET revoked_at = ?, revoke_reason = 'device' WHERE class_id = ? AND device_id = ? AND role = 'student' AND revoked_at IS NULL",
     );
     this.revokeTeacherStmt = db.prepare(
-      "UPDATE devices SET revoked_at = ? WHERE role = 'teacher' AND subject = ? AND class_id = '' AND device_id = ? AND revoked_at IS NULL",
+      "UPDATE devices SET revoked_at = ?, revoke_reason = 'device' WHERE role = 'teacher' AND subject = ? AND class_id = '' AND device_id = ? AND revoked_at IS NULL",
     );
     this.revokeStudentStmt = db.prepare(
-      "UPDATE devices SET revoked_at = ? WHERE role = 'student' AND subject = ? AND class_id = ? AND revoked_at IS NULL",
+      "UPDATE devices SET revoked_at = ?, revoke_reason = 'removed' WHERE role = 'student' AND subject = ? AND class_id = ? AND revoked_at IS NULL",
     );
     this.anyForStudent = db.prepare<[string, string], { one: number }>(
       "SELECT 1 AS one FROM devices WHERE role = 'student' AND subject = ? AND class_id = ? LIMIT 1",
     );
     this.revokedInClass = db.prepare<[string, string], { one: number }>(
-      "SELECT 1 AS one FROM devices WHERE device_id = ? AND class_id = ? AND role = 'student' AND revoked_at IS NOT NULL LIMIT 1",
+      "SELECT 1 AS one FROM devices WHERE device_id = ? AND class_id = ? AND role = 'student' AND revoked_at IS NOT NULL AND coalesce(revoke_reason, 'device') = 'device' LIMIT 1",
     );
     this.activeAnywhere = db.prepare<[string], { one: number }>(
       'SELECT 1 AS one FROM devices WHERE device_id = ? AND revoked_at IS NULL LIMIT 1',
@@ -134,7 +134,7 @@ export class Devices {
     return this.anyForStudent.get(studentId, classId) !== undefined;
   }
 
-  /** A device revoked in a class may not join it again, under any name. */
+  /** A device a teacher revoked in a class may not join it again, under any name (a student leaving the roster does not count). */
   revokedIn(classId: string, deviceId: string): boolean {
     return this.revokedInClass.get(deviceId, classId) !== undefined;
   }

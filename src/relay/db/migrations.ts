@@ -76,6 +76,10 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     sql: `
       -- A name for people to recognise a device by ("Chrome on Android"), given by the device.
       ALTER TABLE devices ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+      -- Why a device row was revoked: 'device' (a teacher removed the device: it may not join the
+      -- class again under any name) or 'removed' (that student left the roster: a shared device
+      -- keeps serving its other students and may still enrol new ones).
+      ALTER TABLE devices ADD COLUMN revoke_reason TEXT;
       CREATE INDEX devices_subject ON devices(subject, class_id);
       -- The secret in a class's QR link (the typed code is short; this one cannot be guessed).
       ALTER TABLE classes ADD COLUMN join_key TEXT;

@@ -92,6 +92,8 @@ describe('attack: the class code as a key to every child (issue 9)', () => {
     expect(await join(relay, cls.joinCode, kofi.id, newId())).toMatchObject({ status: 404, body: { error: 'unknown-student' } });
     const names = (await api(relay, 'GET', `/api/join/${cls.joinCode}?deviceId=${newId()}`)).body.students.map((s: { displayName: string }) => s.displayName);
     expect(names).toEqual(['Ama']);
+    // A shared tablet keeps serving its other students: Ama can still join on the device Kofi used.
+    expect((await join(relay, cls.joinCode, cls.students.find((s) => s.displayName === 'Ama')!.id, device.deviceId)).status).toBe(200);
   });
 });
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ClassDevice, PendingJoin } from '../../sync/relay-api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
+import { useDevicesText } from './devices-text';
 import { decideJoinRequest, listDevices, listJoinRequests, relayOrigin, revokeDevice, type CallError } from './relay-calls';
 
 /** While the screen is open, new requests show up within this long. */
@@ -18,6 +19,7 @@ function time(language: string, at: number): string {
  */
 export function ClassDevices({ token, classId }: { token: string; classId: string }) {
   const { t, language } = useI18n();
+  const d = useDevicesText();
   const [requests, setRequests] = useState<PendingJoin[]>([]);
   const [devices, setDevices] = useState<ClassDevice[]>([]);
   const [error, setError] = useState<CallError | null>(null);
@@ -54,14 +56,14 @@ export function ClassDevices({ token, classId }: { token: string; classId: strin
       {error && <Notice kind="error">{t('connect.error.other', { message: error.message })}</Notice>}
       {requests.length > 0 && (
         <section class="card stack" aria-labelledby="join-requests-title">
-          <h2 id="join-requests-title">{t('connect.requests')}</h2>
+          <h2 id="join-requests-title">{d('connect.requests')}</h2>
           <ul class="stack device-list">
             {requests.map((r) => (
               <li key={r.id} class="device-list__row">
-                <span>{t('connect.requestLine', { name: r.displayName, device: r.deviceName || '?', time: time(language, r.requestedAt) })}</span>
+                <span>{d('connect.requestLine', { name: r.displayName, device: r.deviceName || '?', time: time(language, r.requestedAt) })}</span>
                 <span class="device-list__actions">
-                  <button type="button" class="button button--primary" onClick={() => void decide(r.id, 'approve')}>{t('connect.approve', { name: r.displayName })}</button>
-                  <button type="button" class="button" onClick={() => void decide(r.id, 'decline')}>{t('connect.decline')}</button>
+                  <button type="button" class="button button--primary" onClick={() => void decide(r.id, 'approve')}>{d('connect.approve', { name: r.displayName })}</button>
+                  <button type="button" class="button" onClick={() => void decide(r.id, 'decline')}>{d('connect.decline')}</button>
                 </span>
               </li>
             ))}
@@ -69,18 +71,18 @@ export function ClassDevices({ token, classId }: { token: string; classId: strin
         </section>
       )}
       <section class="card stack" aria-labelledby="devices-title">
-        <h2 id="devices-title">{t('connect.devices')}</h2>
+        <h2 id="devices-title">{d('connect.devices')}</h2>
         {devices.length === 0 ? (
-          <p class="muted">{t('connect.noDevices')}</p>
+          <p class="muted">{d('connect.noDevices')}</p>
         ) : (
           <ul class="stack device-list">
-            {devices.map((d) => (
-              <li key={`${d.deviceId}:${d.studentId}`} class="device-list__row">
-                <span>{t('connect.deviceLine', { name: d.displayName ?? '?', device: d.deviceName || '?', time: time(language, d.lastSeenAt) })}</span>
-                {d.revokedAt === null ? (
-                  <button type="button" class="button" onClick={() => void revoke(d.deviceId)}>{t('connect.revoke', { name: d.displayName ?? '?' })}</button>
+            {devices.map((dev) => (
+              <li key={`${dev.deviceId}:${dev.studentId}`} class="device-list__row">
+                <span>{d('connect.deviceLine', { name: dev.displayName ?? '?', device: dev.deviceName || '?', time: time(language, dev.lastSeenAt) })}</span>
+                {dev.revokedAt === null ? (
+                  <button type="button" class="button" onClick={() => void revoke(dev.deviceId)}>{d('connect.revoke', { name: dev.displayName ?? '?' })}</button>
                 ) : (
-                  <span class="muted">{t('connect.revoked')}</span>
+                  <span class="muted">{d('connect.revoked')}</span>
                 )}
               </li>
             ))}

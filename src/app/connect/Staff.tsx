@@ -4,6 +4,7 @@ import type { ClassTeachers, Invitation, TeacherDevice } from '../../sync/relay-
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
+import { useDevicesText } from './devices-text';
 import { useSession } from '../session/context';
 import {
   answerInvitation, classTeachers, inviteTeacher, listInvitations, listMyDevices, relayOrigin, removeTeacher, revokeMyDevice, type CallError,
@@ -19,6 +20,7 @@ function when(language: string, at: number): string {
  */
 export function Staff({ token, classId }: { token: string; classId: string }) {
   const { t, language } = useI18n();
+  const d = useDevicesText();
   const { profile, refreshProfile } = useSession();
   const [teachers, setTeachers] = useState<ClassTeachers | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
@@ -50,7 +52,7 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
     event.preventDefault();
     if (!email.trim()) return;
     await run(inviteTeacher(relayOrigin(), token, classId, email.trim()));
-    setNotice(t('staff.invited', { email: email.trim() }));
+    setNotice(d('staff.invited', { email: email.trim() }));
     setEmail('');
   }
 
@@ -71,14 +73,14 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
       {error && <Notice kind="error">{t('connect.error.other', { message: error.message })}</Notice>}
       {invitations.length > 0 && (
         <section class="card stack" aria-labelledby="invitations-title">
-          <h2 id="invitations-title">{t('staff.invitations')}</h2>
+          <h2 id="invitations-title">{d('staff.invitations')}</h2>
           <ul class="stack device-list">
             {invitations.map((i) => (
               <li key={i.id} class="device-list__row">
-                <span>{t('staff.invitation', { name: i.invitedBy, className: i.className })}</span>
+                <span>{d('staff.invitation', { name: i.invitedBy, className: i.className })}</span>
                 <span class="device-list__actions">
-                  <button type="button" class="button button--primary" onClick={() => void answer(i.id, 'accept')}>{t('staff.accept')}</button>
-                  <button type="button" class="button" onClick={() => void answer(i.id, 'decline')}>{t('connect.decline')}</button>
+                  <button type="button" class="button button--primary" onClick={() => void answer(i.id, 'accept')}>{d('staff.accept')}</button>
+                  <button type="button" class="button" onClick={() => void answer(i.id, 'decline')}>{d('connect.decline')}</button>
                 </span>
               </li>
             ))}
@@ -87,40 +89,40 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
       )}
       {teachers && (
         <section class="card stack" aria-labelledby="teachers-title">
-          <h2 id="teachers-title">{t('staff.teachers')}</h2>
+          <h2 id="teachers-title">{d('staff.teachers')}</h2>
           <ul class="stack device-list">
             {teachers.teachers.map((x) => (
               <li key={x.id} class="device-list__row">
-                <span>{x.owner ? t('staff.owner', { name: x.name }) : x.name}</span>
+                <span>{x.owner ? d('staff.owner', { name: x.name }) : x.name}</span>
                 {!x.owner && iAmOwner && (
-                  <button type="button" class="button" onClick={() => void run(removeTeacher(relayOrigin(), token, classId, x.id))}>{t('staff.remove', { name: x.name })}</button>
+                  <button type="button" class="button" onClick={() => void run(removeTeacher(relayOrigin(), token, classId, x.id))}>{d('staff.remove', { name: x.name })}</button>
                 )}
               </li>
             ))}
             {teachers.invitations.map((i) => (
-              <li key={i.id} class="device-list__row muted">{t('staff.pending', { email: i.email })}</li>
+              <li key={i.id} class="device-list__row muted">{d('staff.pending', { email: i.email })}</li>
             ))}
           </ul>
           {notice && <Notice kind="info">{notice}</Notice>}
           <form class="stack" onSubmit={(e) => void invite(e)} noValidate>
-            <Field label={t('staff.inviteEmail')} hint={t('staff.inviteHint')}>
+            <Field label={d('staff.inviteEmail')} hint={d('staff.inviteHint')}>
               {({ id, describedBy }) => <input id={id} type="email" aria-describedby={describedBy} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
             </Field>
-            <button type="submit" class="button">{t('staff.invite')}</button>
+            <button type="submit" class="button">{d('staff.invite')}</button>
           </form>
         </section>
       )}
       {devices.length > 0 && (
         <section class="card stack" aria-labelledby="my-devices-title">
-          <h2 id="my-devices-title">{t('staff.myDevices')}</h2>
+          <h2 id="my-devices-title">{d('staff.myDevices')}</h2>
           <ul class="stack device-list">
-            {devices.map((d) => (
-              <li key={d.deviceId} class="device-list__row">
-                <span>{t('staff.myDevice', { device: d.deviceName || '?', time: when(language, d.lastSeenAt) })}{d.current ? ` · ${t('staff.thisDevice')}` : ''}</span>
-                {d.revokedAt !== null ? (
-                  <span class="muted">{t('connect.revoked')}</span>
-                ) : d.current ? null : (
-                  <button type="button" class="button" onClick={() => void run(revokeMyDevice(relayOrigin(), token, d.deviceId))}>{t('staff.signOut', { device: d.deviceName || '?' })}</button>
+            {devices.map((dev) => (
+              <li key={dev.deviceId} class="device-list__row">
+                <span>{d('staff.myDevice', { device: dev.deviceName || '?', time: when(language, dev.lastSeenAt) })}{dev.current ? ` · ${d('staff.thisDevice')}` : ''}</span>
+                {dev.revokedAt !== null ? (
+                  <span class="muted">{d('connect.revoked')}</span>
+                ) : dev.current ? null : (
+                  <button type="button" class="button" onClick={() => void run(revokeMyDevice(relayOrigin(), token, dev.deviceId))}>{d('staff.signOut', { device: dev.deviceName || '?' })}</button>
                 )}
               </li>
             ))}

@@ -6,12 +6,19 @@
  * who knows the id but not the device id would have to find a device id matching 70 bits.
  * Classes made before this have 16-character random ids and are connected first come, first served.
  */
-import { newId } from './ids';
-
+// No import from ./ids: this module is loaded on its own (when a class is made), and sharing a
+// module with the first visit's code would split that code into one more request.
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 const NONCE_LENGTH = 8;
 const PROOF_LENGTH = 14;
 export const BOUND_CLASS_ID_LENGTH = NONCE_LENGTH + PROOF_LENGTH;
+
+function randomChars(length: number): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(length));
+  let out = '';
+  for (const b of bytes) out += ALPHABET[b & 31];
+  return out;
+}
 
 async function proof(deviceId: string, nonce: string): Promise<string> {
   const bytes = new TextEncoder().encode(`pathbook-class:${deviceId}:${nonce}`);
@@ -23,8 +30,8 @@ async function proof(deviceId: string, nonce: string): Promise<string> {
 
 /** A new class id bound to this device; a plain random id where Web Crypto is missing (an insecure origin). */
 export async function newClassId(deviceId: string): Promise<string> {
-  if (!globalThis.crypto?.subtle) return newId();
-  const nonce = newId(NONCE_LENGTH);
+  if (!globalThis.crypto?.subtle) return randomChars(16);
+  const nonce = randomChars(NONCE_LENGTH);
   return nonce + (await proof(deviceId, nonce));
 }
 

@@ -1,5 +1,4 @@
 export * from './ids';
-export * from './class-ids';
 export * from './doc-names';
 export * from './records';
 export * from './ydoc/meta';

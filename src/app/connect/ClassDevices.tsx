@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ClassDevice, PendingJoin } from '../../sync/relay-api';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
-import { useDevicesText } from './devices-text';
+import { useScreenText } from './screen-text';
 import { decideJoinRequest, listDevices, listJoinRequests, relayOrigin, revokeDevice, type CallError } from './relay-calls';
 
 /** While the screen is open, new requests show up within this long. */
@@ -19,7 +19,7 @@ function time(language: string, at: number): string {
  */
 export function ClassDevices({ token, classId }: { token: string; classId: string }) {
   const { t, language } = useI18n();
-  const d = useDevicesText();
+  const d = useScreenText();
   const [requests, setRequests] = useState<PendingJoin[]>([]);
   const [devices, setDevices] = useState<ClassDevice[]>([]);
   const [error, setError] = useState<CallError | null>(null);

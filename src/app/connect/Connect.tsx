@@ -10,14 +10,16 @@ import { deviceId } from '../session/device-id';
 import { connectClass, fetchJoinCode, relayOrigin, signIn, type CallError } from './relay-calls';
 import type { JoinCodeInfo as JoinCode } from '../../sync/relay-api';
 import { ClassDevices } from './ClassDevices';
+import { useScreenText } from './screen-text';
 import { Staff } from './Staff';
 import './connect.css';
 
-const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-attempts', 'busy'];
+const KNOWN_ERRORS = ['unreachable', 'wrong-password', 'email-taken', 'too-many-attempts'];
 
 /** A teacher connects the class made on this device to the school's relay, then shows the join code. */
 export function Connect() {
   const { t } = useI18n();
+  const d = useScreenText();
   const { profile, classId, refreshProfile, saveToken } = useSession();
   const { data: className } = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).settings.read().name);
   const [mode, setMode] = useState<'signup' | 'signin'>('signup');
@@ -29,7 +31,8 @@ export function Connect() {
 
   const explain = (e: CallError) =>
     setError(
-      e.code === 'weak-password' ? t('connect.error.weak-password', { message: e.message })
+      e.code === 'weak-password' ? d('connect.error.weak-password', { message: e.message })
+      : e.code === 'busy' ? d('connect.error.busy')
       : KNOWN_ERRORS.includes(e.code) ? t(`connect.error.${e.code}` as TextKey)
       : t('connect.error.other', { message: e.message }),
     );

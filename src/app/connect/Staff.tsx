@@ -4,7 +4,7 @@ import type { ClassTeachers, Invitation, TeacherDevice } from '../../sync/relay-
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
-import { useDevicesText } from './devices-text';
+import { useScreenText } from './screen-text';
 import { useSession } from '../session/context';
 import {
   answerInvitation, classTeachers, inviteTeacher, listInvitations, listMyDevices, relayOrigin, removeTeacher, revokeMyDevice, type CallError,
@@ -20,7 +20,7 @@ function when(language: string, at: number): string {
  */
 export function Staff({ token, classId }: { token: string; classId: string }) {
   const { t, language } = useI18n();
-  const d = useDevicesText();
+  const d = useScreenText();
   const { profile, refreshProfile } = useSession();
   const [teachers, setTeachers] = useState<ClassTeachers | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);

@@ -7,10 +7,13 @@ import { useI18n, type TextKey } from '../i18n';
 import { navigate } from '../router';
 import { useSession } from '../session/context';
 import { deviceId } from '../session/device-id';
+import { useScreenText } from '../connect/screen-text';
 import { joinClass, lookUpClass, relayOrigin, type ClassLookup } from '../connect/relay-calls';
 import { TeacherLockGate } from '../profiles/TeacherLockGate';
 
-const KNOWN_ERRORS = ['unreachable', 'unknown-code', 'too-many-attempts', 'join-declined', 'device-revoked', 'too-many-requests'];
+const KNOWN_ERRORS = ['unreachable', 'unknown-code', 'too-many-attempts'];
+/** Refusals about claiming a name, worded in the screen's own catalog. */
+const CLAIM_ERRORS = ['join-declined', 'device-revoked', 'too-many-requests'] as const;
 /** Typed codes: 8 characters (6 for classes connected before codes grew); QR links carry a 20-character key. */
 const CODE_LENGTHS = [6, 8, 20];
 /** How often a device waiting for its teacher asks again. */
@@ -19,6 +22,7 @@ const WAIT_POLL_MS = 5_000;
 /** A student joins their class with the code (or the QR link), then picks their name from the roster. */
 export function Join({ code: initialCode }: { code: string }) {
   const { t, language } = useI18n();
+  const d = useScreenText();
   const session = useSession();
   const [code, setCode] = useState(initialCode.toUpperCase());
   const [found, setFound] = useState<ClassLookup | null>(null);
@@ -31,7 +35,11 @@ export function Join({ code: initialCode }: { code: string }) {
   }, []);
 
   const explain = (e: { code: string; message: string }) =>
-    setError(KNOWN_ERRORS.includes(e.code) ? t(`join.error.${e.code}` as TextKey) : t('join.error.other', { message: e.message }));
+    setError(
+      (CLAIM_ERRORS as readonly string[]).includes(e.code) ? d(`join.error.${e.code as (typeof CLAIM_ERRORS)[number]}`)
+      : KNOWN_ERRORS.includes(e.code) ? t(`join.error.${e.code}` as TextKey)
+      : t('join.error.other', { message: e.message }),
+    );
 
   async function look(event?: Event) {
     event?.preventDefault();
@@ -95,13 +103,13 @@ export function Join({ code: initialCode }: { code: string }) {
       )}
       {found && waitingFor && (
         <div class="card stack" role="status">
-          <h2>{t('join.waitingTitle')}</h2>
-          <p>{t('join.waiting', { name: waitingFor.name })}</p>
+          <h2>{d('join.waitingTitle')}</h2>
+          <p>{d('join.waiting', { name: waitingFor.name })}</p>
           <button type="button" class="button" onClick={() => {
             if (poll.current !== null) clearTimeout(poll.current);
             setWaitingFor(null);
             setBusy(false);
-          }}>{t('join.notMe')}</button>
+          }}>{d('join.notMe')}</button>
         </div>
       )}
       {found && !waitingFor && (

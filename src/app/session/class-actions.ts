@@ -1,4 +1,4 @@
-import { classDocument, newClassId, newId, planDocument, type Language } from '../../core';
+import { classDocument, newId, planDocument, type Language } from '../../core';
 import { deviceId } from './device-id';
 import type { DocStore } from '../../local/doc-store';
 import { updateProfile } from '../../local/profiles';
@@ -15,6 +15,8 @@ export interface NewClass {
  * id is bound to this device (core/class-ids), so only this device can connect it to the relay first.
  */
 export async function createClass(store: DocStore, profile: DeviceProfile, fields: NewClass): Promise<string> {
+  // Loaded when a class is made, not with the first visit.
+  const { newClassId } = await import('../../core/class-ids');
   const classId = await newClassId(deviceId());
   const cls = classDocument(store.create({ kind: 'class', classId }).doc);
   store.create({ kind: 'staff', classId });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newClassId, newId } from '../../../src/core';
+import { newId } from '../../../src/core';
+import { newClassId } from '../../../src/core/class-ids';
 import { api, cleanup, newRelay, newTeacher } from '../helpers';
 
 afterEach(cleanup);

@@ -1,8 +1,16 @@
 /**
- * Words of the teacher's device and co-teacher lists (Connect screen). Loaded with that screen
- * only (its own chunk), never with the app's first visit.
+ * Words of the Connect and Join screens about devices, approvals and co-teachers. Loaded with
+ * those screens only (their own chunks), never with the app's first visit.
  */
 export const en = {
+  'join.waitingTitle': 'Waiting for your teacher',
+  'join.waiting': '{name} already uses Pathbook on another device. Your teacher needs to say yes to this one. Keep this screen open: it goes on by itself.',
+  'join.notMe': 'Choose another name',
+  'join.error.join-declined': 'Your teacher did not let this device join with that name. Ask your teacher.',
+  'join.error.device-revoked': 'This device was removed from the class. Ask your teacher.',
+  'join.error.too-many-requests': 'Many devices are waiting for your teacher. Ask your teacher.',
+  'connect.error.weak-password': 'Choose a stronger password: {message}',
+  'connect.error.busy': 'The school server is busy. Wait a few seconds and try again.',
   'connect.devices': 'Devices in this class',
   'connect.revoke': 'Remove device of {name}',
   'connect.revoked': 'Removed',
@@ -30,6 +38,14 @@ export const en = {
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
+  'join.waitingTitle': 'Esperando a tu docente',
+  'join.waiting': '{name} ya usa Pathbook en otro dispositivo. Tu docente tiene que aceptar este. Deja esta pantalla abierta: seguirá sola.',
+  'join.notMe': 'Elegir otro nombre',
+  'join.error.join-declined': 'Tu docente no dejó que este dispositivo se una con ese nombre. Pregunta a tu docente.',
+  'join.error.device-revoked': 'Este dispositivo fue quitado de la clase. Pregunta a tu docente.',
+  'join.error.too-many-requests': 'Muchos dispositivos esperan a tu docente. Pregunta a tu docente.',
+  'connect.error.weak-password': 'Elige una contraseña más segura: {message}',
+  'connect.error.busy': 'El servidor de la escuela está ocupado. Espera unos segundos e inténtalo de nuevo.',
   'connect.devices': 'Dispositivos de esta clase',
   'connect.revoke': 'Quitar el dispositivo de {name}',
   'connect.revoked': 'Quitado',

@@ -60,14 +60,6 @@ export const en = {
   'join.error.too-many-attempts': 'Too many tries. Please wait a few minutes and try again.',
   'join.error.other': 'Something went wrong: {message}',
   'join.codeRequired': 'Please type the 8-character code.',
-  'join.waitingTitle': 'Waiting for your teacher',
-  'join.waiting': '{name} already uses Pathbook on another device. Your teacher needs to say yes to this one. Keep this screen open: it goes on by itself.',
-  'join.notMe': 'Choose another name',
-  'join.error.join-declined': 'Your teacher did not let this device join with that name. Ask your teacher.',
-  'join.error.device-revoked': 'This device was removed from the class. Ask your teacher.',
-  'join.error.too-many-requests': 'Many devices are waiting for your teacher. Ask your teacher.',
-  'connect.error.weak-password': 'Choose a stronger password: {message}',
-  'connect.error.busy': 'The school server is busy. Wait a few seconds and try again.',
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -131,12 +123,4 @@ export const es: Record<keyof typeof en, string> = {
   'join.error.too-many-attempts': 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.',
   'join.error.other': 'Algo salió mal: {message}',
   'join.codeRequired': 'Escribe el código de 8 caracteres, por favor.',
-  'join.waitingTitle': 'Esperando a tu docente',
-  'join.waiting': '{name} ya usa Pathbook en otro dispositivo. Tu docente tiene que aceptar este. Deja esta pantalla abierta: seguirá sola.',
-  'join.notMe': 'Elegir otro nombre',
-  'join.error.join-declined': 'Tu docente no dejó que este dispositivo se una con ese nombre. Pregunta a tu docente.',
-  'join.error.device-revoked': 'Este dispositivo fue quitado de la clase. Pregunta a tu docente.',
-  'join.error.too-many-requests': 'Muchos dispositivos esperan a tu docente. Pregunta a tu docente.',
-  'connect.error.weak-password': 'Elige una contraseña más segura: {message}',
-  'connect.error.busy': 'El servidor de la escuela está ocupado. Espera unos segundos e inténtalo de nuevo.',
 };

@@ -114,7 +114,7 @@ export function Connect() {
             <Field label={t('connect.name')}>{({ id }) => <input id={id} value={fields.name} autocomplete="name" onInput={set('name')} />}</Field>
           )}
           <Field label={t('connect.email')}>{({ id }) => <input id={id} type="email" value={fields.email} autocomplete="email" onInput={set('email')} />}</Field>
-          <Field label={t('connect.password')} hint={t('connect.passwordHint')}>
+          <Field label={t('connect.password')} hint={mode === 'signup' ? `${t('connect.passwordHint')} ${d('connect.passwordAdvice')}` : t('connect.passwordHint')}>
             {({ id, describedBy }) => (
               <input id={id} type="password" aria-describedby={describedBy} value={fields.password}
                 autocomplete={mode === 'signup' ? 'new-password' : 'current-password'} onInput={set('password')} />

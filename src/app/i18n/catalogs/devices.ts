@@ -3,6 +3,7 @@
  * those screens only (their own chunks), never with the app's first visit.
  */
 export const en = {
+  'connect.passwordAdvice': 'Not a common password: a few words together work well.',
   'join.waitingTitle': 'Waiting for your teacher',
   'join.waiting': '{name} already uses Pathbook on another device. Your teacher needs to say yes to this one. Keep this screen open: it goes on by itself.',
   'join.notMe': 'Choose another name',
@@ -38,6 +39,7 @@ export const en = {
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
+  'connect.passwordAdvice': 'Que no sea una contraseña común: unas cuantas palabras juntas funcionan bien.',
   'join.waitingTitle': 'Esperando a tu docente',
   'join.waiting': '{name} ya usa Pathbook en otro dispositivo. Tu docente tiene que aceptar este. Deja esta pantalla abierta: seguirá sola.',
   'join.notMe': 'Elegir otro nombre',

@@ -100,8 +100,14 @@ function seedGoals(rng: Random, plan: ReturnType<typeof planDocument>, coach: Re
       path: rng.pick(['project', 'practice', 'reading', 'group', 'own'] as const), pathNote: '', proposedBy: rng.chance(0.6) ? 'student' : 'teacher',
       createdAt: moment(span.start, begin),
     }, rng.id());
-    if (plan.goals.get(goalId)?.proposedBy === 'student' && (g < 8 || rng.chance(0.6))) {
-      coach.decisions.add({ recordId: goalId, recordKind: 'goal', decision: 'agreed', note: '', at: moment(span.start, begin + 2) }, rng.id());
+    const agreed = plan.goals.get(goalId)!;
+    const agreement = { recordId: goalId, recordKind: 'goal', decision: 'agreed', title: agreed.title, targetDate: agreed.targetDate, note: '' } as const;
+    if (agreed.proposedBy === 'student' && (g < 8 || rng.chance(0.6))) {
+      coach.decisions.add({ ...agreement, at: moment(span.start, begin + 2) }, rng.id());
+    } else if (agreed.proposedBy === 'teacher') {
+      // The teacher's own goals are agreed as they are written (agreement lives in the coach document only).
+      // Ids derived from the goal's keep the random stream, and so the rest of the seeded class, as it was.
+      coach.decisions.add({ ...agreement, at: agreed.createdAt }, `${goalId}agr`);
     }
     let value = 0;
     for (let u = 0; u < 20; u++) {
@@ -119,7 +125,12 @@ function seedGoals(rng: Random, plan: ReturnType<typeof planDocument>, coach: Re
     } else if (ended && value < 100 && begin + length < span.days - 30 && rng.chance(0.6)) {
       plan.statusChanges.add({ recordId: goalId, status: 'dropped', at: moment(span.start, begin + length + 3), by: 'student' }, rng.id());
     }
-    if (value >= 100) plan.statusChanges.add({ recordId: goalId, status: 'achieved', at: moment(span.start, Math.min(span.days, begin + length)), by: 'student' }, rng.id());
+    if (value >= 100) {
+      const day = Math.min(span.days, begin + length);
+      plan.statusChanges.add({ recordId: goalId, status: 'achieved', at: moment(span.start, day), by: 'student' }, rng.id());
+      // The teacher confirms within a few days; the latest claims still wait for them.
+      if (day + 3 <= span.days) coach.decisions.add({ recordId: goalId, recordKind: 'goal', decision: 'achieved', note: '', at: moment(span.start, day + 2) }, `${goalId}ach`);
+    }
   }
 }
 

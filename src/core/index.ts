@@ -11,5 +11,7 @@ export * from './rules/dates';
 export * from './rules/pace';
 export * from './rules/progress';
 export * from './rules/goal-status';
+export * from './rules/project-state';
+export * from './rules/waiting';
 export * from './rules/summary';
 export * from './rules/needs-checkin';

@@ -8,8 +8,27 @@ import * as v from 'valibot';
 export const IsoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const Moment = v.pipe(v.number(), v.finite(), v.minValue(0));
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]{4,40}$/));
-const Title = v.pipe(v.string(), v.maxLength(200));
-const Note = v.pipe(v.string(), v.maxLength(20_000));
+/**
+ * The longest text each kind of field holds, in UTF-16 code units (what `maxLength` on an input
+ * counts). Every input uses these, with a message before the limit: a record over them is refused
+ * by Collection.add/update, never stored to vanish on read.
+ */
+export const LIMITS = {
+  /** Goal, project, milestone, target, group, next step and teacher names. */
+  title: 200,
+  /** A student's name on the roster. */
+  name: 80,
+  /** A project's or catalog project's question. */
+  question: 1000,
+  /** What one level of a learning target looks like. */
+  level: 500,
+  url: 2000,
+  /** Notes, reflections, reasons, evidence text. */
+  note: 20_000,
+} as const;
+const Title = v.pipe(v.string(), v.maxLength(LIMITS.title));
+const Note = v.pipe(v.string(), v.maxLength(LIMITS.note));
+const Question = v.pipe(v.string(), v.maxLength(LIMITS.question));
 const Deleted = v.optional(v.boolean(), false);
 export const Level = v.picklist([1, 2, 3, 4]);
 export const LANGUAGES = ['en', 'es'] as const;
@@ -20,7 +39,7 @@ export const Actor = v.picklist(['student', 'teacher']);
 export const Teacher = v.object({ id: Id, name: Title, deleted: Deleted });
 export const RosterStudent = v.object({
   id: Id,
-  displayName: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
+  displayName: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.name)),
   language: v.optional(Language, 'en'),
   archived: v.optional(v.boolean(), false),
   deleted: Deleted,
@@ -30,13 +49,13 @@ export const LearningTarget = v.object({
   title: Title,
   subject: v.optional(Title, ''),
   /** What levels 1..4 look like. */
-  levels: v.optional(v.array(v.pipe(v.string(), v.maxLength(500))), ['', '', '', '']),
+  levels: v.optional(v.array(v.pipe(v.string(), v.maxLength(LIMITS.level))), ['', '', '', '']),
   deleted: Deleted,
 });
 export const CatalogProject = v.object({
   id: Id,
   title: Title,
-  question: v.optional(v.pipe(v.string(), v.maxLength(1000)), ''),
+  question: v.optional(Question, ''),
   targetIds: v.optional(v.array(Id), []),
   weeks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(52)), 4),
   deleted: Deleted,
@@ -90,11 +109,10 @@ export const StatusChange = v.object({
   by: v.optional(Actor, 'student'),
   deleted: Deleted,
 });
-export const PROJECT_STATUSES = ['proposed', 'active', 'done', 'dropped'] as const;
 export const Project = v.object({
   id: Id,
   title: Title,
-  question: v.optional(v.pipe(v.string(), v.maxLength(1000)), ''),
+  question: v.optional(Question, ''),
   catalogId: v.optional(v.nullable(Id), null),
   proposedBy: v.optional(Actor, 'student'),
   createdAt: Moment,
@@ -114,7 +132,7 @@ export const Evidence = v.object({
   milestoneId: v.optional(v.nullable(Id), null),
   kind: v.picklist(['text', 'link', 'photo']),
   text: v.optional(Note, ''),
-  url: v.optional(v.pipe(v.string(), v.maxLength(2000)), ''),
+  url: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.url)), ''),
   /** sha-256 hex of the stored photo blob. */
   photoHash: v.optional(v.pipe(v.string(), v.regex(/^([0-9a-f]{64})?$/)), ''),
   at: Moment,
@@ -164,12 +182,22 @@ export const NextStep = v.object({
   doneAt: v.optional(v.nullable(Moment), null),
   deleted: Deleted,
 });
+/**
+ * The teacher's answer about a goal or project. `agreed` keeps what was agreed (`title`,
+ * `targetDate`), so a later change by the student shows as "changed since agreed"; `achieved`
+ * confirms a goal the student said they achieved. Only teachers write the coach document, so
+ * agreement can come from nowhere else.
+ */
+export const DECISIONS = ['agreed', 'suggested', 'achieved'] as const;
 export const Decision = v.object({
   id: Id,
   recordId: Id,
   recordKind: v.picklist(['goal', 'project']),
-  decision: v.picklist(['agreed', 'suggested']),
+  decision: v.picklist(DECISIONS),
   note: v.optional(Note, ''),
+  /** What was agreed (goals): absent on agreements made before it was kept. */
+  title: v.optional(Title),
+  targetDate: v.optional(IsoDay),
   at: Moment,
   deleted: Deleted,
 });

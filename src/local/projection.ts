@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { classDocument, coachDocument, localDay, planDocument, summarizeStudent, type RosterStudent } from '../core';
+import { catalogIdsOf, classDocument, coachData, coachDocument, localDay, planData, planDocument, summarizeStudent, type RosterStudent } from '../core';
 import { localDb } from './db';
 import type { DocStore } from './doc-store';
 import { onDocChange } from './origins';
@@ -24,25 +24,11 @@ export function summaryRow(
   roster: RosterFields,
   plan: Y.Doc,
   coach: Y.Doc,
+  catalogIds: ReadonlySet<string>,
   today: string,
   now: number,
 ): SummaryRow {
-  const p = planDocument(plan);
-  const c = coachDocument(coach);
-  const summary = summarizeStudent(
-    studentId,
-    {
-      goals: p.goals.list(),
-      progress: p.progress.list(),
-      statusChanges: p.statusChanges.list(),
-      projects: p.projects.list(),
-      milestones: p.milestones.list(),
-      evidence: p.evidence.list(),
-      reflections: p.reflections.list(),
-    },
-    { checkins: c.checkins.list(), decisions: c.decisions.list() },
-    today,
-  );
+  const summary = summarizeStudent(studentId, planData(planDocument(plan)), coachData(coachDocument(coach)), today, catalogIds);
   return { ...summary, profileId, classId, displayName: roster.displayName, archived: roster.archived, updatedAt: now };
 }
 
@@ -59,12 +45,9 @@ export async function refreshStudentSummary(
   { today = () => localDay(), now = () => Date.now() }: ProjectionOptions = {},
 ): Promise<SummaryRow | null> {
   const profileId = store.profileId;
-  let fields = roster;
-  if (!fields) {
-    const cls = store.open({ kind: 'class', classId });
-    await cls.whenLoaded;
-    fields = classDocument(cls.doc).students.list().find((s) => s.id === studentId);
-  }
+  const cls = store.open({ kind: 'class', classId });
+  await cls.whenLoaded;
+  const fields = roster ?? classDocument(cls.doc).students.list().find((s) => s.id === studentId);
   if (!fields) {
     await localDb().summaries.delete([profileId, classId, studentId]);
     return null;
@@ -72,7 +55,7 @@ export async function refreshStudentSummary(
   const plan = store.open({ kind: 'plan', classId, studentId });
   const coach = store.open({ kind: 'coach', classId, studentId });
   await Promise.all([plan.whenLoaded, coach.whenLoaded]);
-  const row = summaryRow(profileId, classId, studentId, fields, plan.doc, coach.doc, today(), now());
+  const row = summaryRow(profileId, classId, studentId, fields, plan.doc, coach.doc, catalogIdsOf(classDocument(cls.doc)), today(), now());
   await localDb().summaries.put(row);
   return row;
 }
@@ -132,14 +115,20 @@ export function watchClassProjection(store: DocStore, profileId: string, classId
     });
   };
 
+  let catalogKey = '';
   const syncRoster = async (loadFailed: boolean) => {
     if (stopped) return;
-    const roster = classDocument(classDoc.doc).students.list();
+    const cls = classDocument(classDoc.doc);
+    const roster = cls.students.list();
     const ids = new Set(roster.map((s) => s.id));
+    // Whether a chosen project waits for the teacher depends on the catalog: a change reaches every row.
+    const nextCatalogKey = [...catalogIdsOf(cls)].sort().join(',');
+    const catalogChanged = nextCatalogKey !== catalogKey;
+    catalogKey = nextCatalogKey;
     for (const student of roster) {
       const w = watched.get(student.id);
       if (!w) follow(student);
-      else if (w.roster.displayName === student.displayName && w.roster.archived === student.archived) continue;
+      else if (!catalogChanged && w.roster.displayName === student.displayName && w.roster.archived === student.archived) continue;
       else w.roster = { displayName: student.displayName, archived: student.archived };
       schedule(student.id);
     }

@@ -152,6 +152,7 @@ export const FamilyPage = v.object({
   className: Str,
   language: Language,
   goals: v.array(v.looseObject({ id: Str, title: Str })),
+  proposals: v.optional(v.array(v.looseObject({ id: Str, title: Str })), []),
   projects: v.array(v.looseObject({ id: Str, title: Str, milestones: v.array(Loose) })),
   checkins: v.array(v.looseObject({ date: Str, note: Str })),
   nextSteps: v.array(v.looseObject({ text: Str })),

@@ -74,7 +74,7 @@ describe('private notes stay with teachers', () => {
       expect(staffConn.result.kind).toBe('refused');
       expect(leaks(Y.encodeStateAsUpdate(staffConn.doc))).toEqual([]);
 
-      const report = familyReportData(received[1]!, received[2]!);
+      const report = familyReportData(received[1]!, received[2]!, received[0]!);
       expect(report.notes.length).toBeGreaterThan(0);
       expect(leaks(report)).toEqual([]);
 

@@ -1,43 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { coachDocument, planDocument } from '../../src/core';
+import { classDocument, coachDocument, planDocument } from '../../src/core';
 import { projectViews } from '../../src/app/projects/project-state';
 import { homeView, teacherNote } from '../../src/app/student-home/use-student';
 
 function docs() {
   const plan = new Y.Doc();
   const coach = new Y.Doc();
-  return { plan, coach, p: planDocument(plan), c: coachDocument(coach) };
+  const cls = new Y.Doc();
+  classDocument(cls).catalog.add({ title: 'Rain gauge' }, 'catalog1');
+  return { plan, coach, cls, p: planDocument(plan), c: coachDocument(coach) };
 }
 
 describe('project status from its history', () => {
   it('a catalog project is active at once; my own idea waits for the teacher, who may suggest a change, then agree', () => {
-    const { plan, coach, p, c } = docs();
+    const { plan, coach, cls, p, c } = docs();
     const fromCatalog = p.projects.add({ title: 'Rain gauge', catalogId: 'catalog1', createdAt: 1 });
     const own = p.projects.add({ title: 'Comic', createdAt: 2 });
-    const status = () => Object.fromEntries(projectViews(plan, coach).map((v) => [v.project.title, v.status]));
+    const status = () => Object.fromEntries(projectViews(plan, coach, cls).map((v) => [v.project.title, v.status]));
     expect(status()).toEqual({ 'Rain gauge': 'active', Comic: 'proposed' });
 
     c.decisions.add({ recordId: own, recordKind: 'project', decision: 'suggested', note: 'Add a question', at: 10 });
-    expect(projectViews(plan, coach).find((v) => v.project.id === own)?.suggestion?.note).toBe('Add a question');
+    expect(status().Comic).toBe('suggested');
+    expect(projectViews(plan, coach, cls).find((v) => v.project.id === own)?.suggestion?.note).toBe('Add a question');
     // A goal decision with the same id pattern never counts for a project.
     c.decisions.add({ recordId: own, recordKind: 'goal', decision: 'agreed', at: 11 });
-    expect(status().Comic).toBe('proposed');
+    expect(status().Comic).toBe('suggested');
     c.decisions.add({ recordId: own, recordKind: 'project', decision: 'agreed', at: 12 });
     expect(status().Comic).toBe('active');
-    expect(projectViews(plan, coach).find((v) => v.project.id === own)?.suggestion).toBeNull();
+    expect(projectViews(plan, coach, cls).find((v) => v.project.id === own)?.suggestion).toBeNull();
 
     p.statusChanges.add({ recordId: fromCatalog, status: 'achieved', at: 20 });
     expect(status()['Rain gauge']).toBe('done');
   });
 
   it('counts steps done, ignoring deleted ones', () => {
-    const { plan, p } = docs();
+    const { plan, cls, p } = docs();
     const id = p.projects.add({ title: 'Garden', catalogId: 'catalog1', createdAt: 1 });
     p.milestones.add({ projectId: id, title: 'Dig', doneAt: 5 });
     p.milestones.add({ projectId: id, title: 'Plant', doneAt: null });
     p.milestones.remove(p.milestones.add({ projectId: id, title: 'Gone', doneAt: 3 }));
-    expect(projectViews(plan, null)[0]?.milestones).toEqual({ total: 2, done: 1 });
+    expect(projectViews(plan, null, cls)[0]?.milestones).toEqual({ total: 2, done: 1 });
   });
 });
 

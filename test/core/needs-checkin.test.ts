@@ -4,19 +4,27 @@ import { noonOf, summary } from './builders';
 
 const today = '2026-10-11';
 const cadence = 14;
-/** A student seen today, active today, with nothing due: no reason at all. */
-const settled = summary({ lastCheckInDate: today, lastActivityAt: noonOf(today) });
+/** A student seen yesterday, active today, with nothing due: no reason at all. */
+const settled = summary({ lastCheckInDate: addDays(today, -1), lastActivityAt: noonOf(today) });
 const codes = (reasons: Reason[]) => reasons.map((r) => r.code);
 
 describe('attentionFor', () => {
-  it('a student seen and active today with nothing due needs nothing', () => {
+  it('a student seen yesterday and active today with nothing due needs nothing', () => {
     expect(attentionFor(settled, cadence, today)).toEqual({
       studentId: 'stud1',
       score: 0,
       needsCheckIn: false,
-      daysSinceCheckIn: 0,
+      daysSinceCheckIn: 1,
       reasons: [],
     });
+  });
+
+  it('someone checked in today is never in "needs a check-in today", whatever else there is', () => {
+    const busy = { ...settled, lastCheckInDate: today, lastActivityAt: null, overdueMilestones: 2, engagements: [4, 3, 2], paces: { ...emptyPaces(), overdue: 1 } };
+    const a = attentionFor(busy, cadence, today);
+    expect(codes(a.reasons)).toEqual(['overdue-goals', 'overdue-milestones', 'no-recent-activity', 'falling-engagement']);
+    expect(a.needsCheckIn).toBe(false);
+    expect(attentionFor({ ...busy, lastCheckInDate: addDays(today, -1) }, cadence, today).needsCheckIn).toBe(true);
   });
 
   it('never checked in', () => {

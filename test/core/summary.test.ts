@@ -19,7 +19,7 @@ function evidence(at: number): Evidence {
 
 describe('summarizeStudent', () => {
   it('summarises an empty plan as nothing known', () => {
-    expect(summarizeStudent('stud1', emptyPlan(), emptyCoach(), today)).toEqual({
+    expect(summarizeStudent('stud1', emptyPlan(), emptyCoach(), today, new Set())).toEqual({
       studentId: 'stud1',
       lastCheckInDate: null,
       engagements: [],
@@ -57,7 +57,10 @@ describe('summarizeStudent', () => {
         statusChange({ id: 'chg2', recordId: 'dropped', at: 5, status: 'dropped' }),
       ],
     });
-    const s = summarizeStudent('stud1', plan, emptyCoach(), today);
+    // Agreed by the teacher; the achieved goal confirmed (a claim alone is not achieved).
+    const decisions = plan.goals.map((g, i) => decision({ id: `agr${i}`, recordId: g.id, at: 1, decision: 'agreed' }));
+    const coach = emptyCoach({ decisions: [...decisions, decision({ id: 'ach1', recordId: 'achieved', at: 6, decision: 'achieved' })] });
+    const s = summarizeStudent('stud1', plan, coach, today, new Set());
     expect(s.paces).toEqual({ ahead: 1, 'on-track': 1, behind: 1, overdue: 1, achieved: 1, closed: 1 });
     expect(s.openGoals).toBe(4);
   });
@@ -85,8 +88,9 @@ describe('summarizeStudent', () => {
         decision({ id: 'dec4', recordId: 'projundone', recordKind: 'project', at: 1, decision: 'agreed', deleted: true }),
       ],
     });
-    // waiting, projwait and projundone (its only decision was deleted).
-    expect(summarizeStudent('stud1', plan, coach, today).proposedItems).toBe(3);
+    // waiting, projwait, projundone (its only decision was deleted), and byteacher and projteacher:
+    // proposedBy is written by the student, so it agrees nothing; only the coach document does.
+    expect(summarizeStudent('stud1', plan, coach, today, new Set()).proposedItems).toBe(5);
   });
 
   it('counts milestones past their due day, not done, of projects still in the plan', () => {
@@ -100,7 +104,7 @@ describe('summarizeStudent', () => {
         milestone({ id: 'orphan', projectId: 'gone', due: '2026-09-01' }),
       ],
     });
-    expect(summarizeStudent('stud1', plan, emptyCoach(), today).overdueMilestones).toBe(1);
+    expect(summarizeStudent('stud1', plan, emptyCoach(), today, new Set()).overdueMilestones).toBe(1);
   });
 
   it('takes the last check-in by day (then time), its follow-up, and the last six engagements oldest first', () => {
@@ -115,7 +119,7 @@ describe('summarizeStudent', () => {
       // Same day as c7 but recorded earlier, and written on a device whose clock is ahead.
       checkIn({ id: 'c7early', date: '2026-10-07', at: 2, engagement: 2, followUp: '2026-10-09' }),
     ];
-    const s = summarizeStudent('stud1', emptyPlan(), emptyCoach({ checkins }), today);
+    const s = summarizeStudent('stud1', emptyPlan(), emptyCoach({ checkins }), today, new Set());
     expect(s.lastCheckInDate).toBe('2026-10-07');
     expect(s.followUpDate).toBe('2026-10-20');
     expect(s.engagements).toEqual([2, 3, 4, 1, 2, 4]);
@@ -126,7 +130,7 @@ describe('summarizeStudent', () => {
       checkIn({ id: 'c2', date: '2026-10-02', at: 1, followUp: null }),
       checkIn({ id: 'c1', date: '2026-10-01', at: 99, followUp: '2026-10-05' }),
     ];
-    const s = summarizeStudent('stud1', emptyPlan(), emptyCoach({ checkins }), today);
+    const s = summarizeStudent('stud1', emptyPlan(), emptyCoach({ checkins }), today, new Set());
     expect(s.lastCheckInDate).toBe('2026-10-02');
     expect(s.followUpDate).toBeNull();
   });
@@ -143,9 +147,12 @@ describe('summarizeStudent', () => {
       evidence: [evidence(500)],
       milestones: [milestone({ id: 'mile1', doneAt: 600 }), milestone({ id: 'mile2' })],
     });
-    expect(summarizeStudent('stud1', plan, emptyCoach(), today).lastActivityAt).toBe(600);
-    expect(summarizeStudent('stud1', { ...plan, reflections: [reflection(700)] }, emptyCoach(), today).lastActivityAt).toBe(700);
-    expect(summarizeStudent('stud1', { ...plan, evidence: [evidence(800)] }, emptyCoach(), today).lastActivityAt).toBe(800);
+    // Who proposed a goal or project is the student's to write, so every goal and project counts.
+    expect(summarizeStudent('stud1', plan, emptyCoach(), today, new Set()).lastActivityAt).toBe(9_200);
+    const withoutTeachers = { ...plan, goals: plan.goals.slice(0, 1), projects: plan.projects.slice(0, 1) };
+    expect(summarizeStudent('stud1', withoutTeachers, emptyCoach(), today, new Set()).lastActivityAt).toBe(600);
+    expect(summarizeStudent('stud1', { ...withoutTeachers, reflections: [reflection(700)] }, emptyCoach(), today, new Set()).lastActivityAt).toBe(700);
+    expect(summarizeStudent('stud1', { ...withoutTeachers, evidence: [evidence(800)] }, emptyCoach(), today, new Set()).lastActivityAt).toBe(800);
   });
 });
 

@@ -21,7 +21,10 @@ async function classWithWork() {
   p.reflections.add({ at: 6, did: 'a private reflection' });
   const project = p.projects.add({ title: 'Bake a cake', question: 'How much flour?', createdAt: 2 });
   p.milestones.add({ projectId: project, title: 'Recipe', doneAt: 7 });
+  // Agreement only from the coach document; a goal claiming proposedBy 'teacher' without it is a proposal.
+  p.goals.add({ title: 'Skateboard tricks', startDate: '2026-09-01', targetDate: '2026-12-01', proposedBy: 'teacher', createdAt: 3 });
   const c = coachDocument(coach.doc);
+  c.decisions.add({ recordId: goal, recordKind: 'goal', decision: 'agreed', title: 'Fractions', targetDate: '2026-12-01', at: 4 });
   c.checkins.add({ date: '2026-10-01', at: 10, sharedNote: 'Ana explained halves well', goalNotes: { [goal]: 'teacher-only goal note' } });
   c.checkins.add({ date: '2026-10-08', at: 20, sharedNote: '' });
   c.nextSteps.add({ checkinId: 'checkin1', text: 'Practise quarters', due: '2026-10-15' });
@@ -46,8 +49,9 @@ describe('family links', () => {
       student: { id: ana.id, displayName: 'Ana' },
       className: 'Year 7 Maths',
       language: 'es',
-      goals: [{ id: goal, title: 'Fractions', why: 'For baking', status: 'agreed', progress: 40 }],
-      projects: [{ title: 'Bake a cake', question: 'How much flour?', milestones: [{ title: 'Recipe', done: true, due: null }] }],
+      goals: [{ id: goal, title: 'Fractions', why: 'For baking', stage: 'agreed', progress: 40 }],
+      proposals: [{ title: 'Skateboard tricks' }],
+      projects: [{ title: 'Bake a cake', question: 'How much flour?', proposal: true, status: 'proposed', milestones: [{ title: 'Recipe', done: true, due: null }] }],
       checkins: [{ date: '2026-10-01', note: 'Ana explained halves well' }],
       nextSteps: [{ text: 'Practise quarters', due: '2026-10-15', done: false, owner: 'student' }],
     });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CHECKIN_KINDS, classDocument, coachDocument, localDay, planDocument, type CheckInKind } from '../../core';
+import { CHECKIN_KINDS, classDocument, coachDocument, localDay, type CheckInKind } from '../../core';
+import { planActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { goalViews } from '../plan/goal-view';
@@ -94,7 +95,7 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
       {plan.data && planDoc ? (
         <GoalNotes goals={plan.data} notes={record?.goalNotes ?? {}} readOnly={readOnly}
           onNote={(goalId, text) => { const cid = current(); updateCheckIn(coachDoc, cid, { goalNotes: { ...(c.checkins.get(cid)?.goalNotes ?? {}), [goalId]: text } }); }}
-          onProgress={(goalId, value) => { current(); planDocument(planDoc).progress.add({ goalId, value, at: Date.now(), by: 'teacher', note: '' }); }} />
+          onProgress={(goalId, value) => { current(); planActions(planDoc, 'teacher').recordProgress(goalId, value); }} />
       ) : (
         <p class="card muted" aria-busy="true">{t('app.loading')}</p>
       )}

@@ -45,13 +45,14 @@ export function goalRows(classDoc: Y.Doc, students: readonly StudentDocs[], toda
     goalViews(plan, coach, today).map((v) => ({
       student: names.get(studentId) ?? studentId,
       goal: v.goal.title,
-      status: v.state.status,
+      // The same words as every screen (src/core/rules/goal-status.ts): claimed, changed since agreed...
+      status: v.state.stage,
+      agreed: v.state.agreed ? 'yes' : 'no',
       pace: v.pace,
       progress: Math.round(v.progress),
       start: v.goal.startDate,
       target: v.goal.targetDate,
       path: v.goal.path,
-      proposed_by: v.goal.proposedBy,
       updates: v.history.length,
     })),
   );

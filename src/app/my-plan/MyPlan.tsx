@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
-import { LOCAL_EDIT, localDay, planDocument } from '../../core';
+import { localDay, planDocument } from '../../core';
+import { planActions } from '../data/plan';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
-import { GoalForm, type GoalFields } from '../plan/GoalForm';
+import type { GoalFields } from '../data/plan';
+import { GoalForm } from '../plan/GoalForm';
 import { goalViews } from '../plan/goal-view';
 import { ProfileEditor } from '../plan/ProfileEditor';
 import { StudentNav } from '../student-home/StudentNav';
@@ -15,25 +17,17 @@ export function MyPlan() {
   const { t } = useI18n();
   const docs = useStudentDocs((plan, coach) => ({
     items: planDocument(plan).profileItems.list(),
-    goals: goalViews(plan, coach, localDay()).filter((v) => v.state.status !== 'dropped'),
+    goals: goalViews(plan, coach, localDay()).filter((v) => v.state.stage !== 'dropped'),
   }));
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   if (!docs?.plan.data || !docs.plan.local) return <p class="muted">{t('app.loading')}</p>;
   const { data, readOnly } = docs.plan;
   const doc = docs.plan.local.doc;
-  const plan = planDocument(doc);
+  const actions = planActions(doc, 'student');
 
   function save(fields: GoalFields) {
-    if (editing === 'new') {
-      plan.goals.add({ ...fields, proposedBy: 'student', createdAt: Date.now() });
-    } else if (editing) {
-      const view = data.goals.find((g) => g.goal.id === editing);
-      doc.transact(() => {
-        plan.goals.update(editing, fields);
-        // Answering the teacher's suggestion: the changed goal goes back to them.
-        if (view?.state.suggestion) plan.statusChanges.add({ recordId: editing, status: 'revised', at: Date.now(), by: 'student' });
-      }, LOCAL_EDIT);
-    }
+    if (editing === 'new') actions.proposeGoal(fields);
+    else if (editing) actions.editGoal(editing, fields, data.goals.find((g) => g.goal.id === editing)?.state ?? null);
     setEditing(null);
   }
 
@@ -70,7 +64,7 @@ export function MyPlan() {
             editing === view.goal.id ? (
               <GoalForm key={view.goal.id} initial={view.goal} onSave={save} onCancel={() => setEditing(null)} />
             ) : (
-              <StudentGoal key={view.goal.id} view={view} plan={plan} readOnly={readOnly} onEdit={() => setEditing(view.goal.id)} />
+              <StudentGoal key={view.goal.id} view={view} actions={actions} readOnly={readOnly} onEdit={() => setEditing(view.goal.id)} />
             ),
           )}
         </section>

@@ -1,17 +1,8 @@
 import { useState } from 'preact/hooks';
-import { GOAL_PATHS, addDays, daysBetween, localDay, type Goal, type GoalPath } from '../../core';
+import { GOAL_PATHS, addDays, daysBetween, localDay, type Goal } from '../../core';
 import { Field } from '../components/Field';
+import type { GoalFields } from '../data/plan';
 import { useI18n } from '../i18n';
-
-export interface GoalFields {
-  title: string;
-  why: string;
-  horizon: 'long' | 'weekly';
-  startDate: string;
-  targetDate: string;
-  path: GoalPath;
-  pathNote: string;
-}
 
 export function GoalForm(props: { initial?: Goal | undefined; onSave(fields: GoalFields): void; onCancel(): void }) {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PlanDocument } from '../../core';
+import type { PlanActions } from '../data/plan';
 import { forgetUnusedBlob, keepBlob } from '../../local/blobs';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
@@ -16,7 +16,7 @@ const KINDS: { kind: Kind; icon: string }[] = [{ kind: 'photo', icon: '📷' }, 
  * or the first letter, then updated as the student types), so a lock or a closed tab loses
  * nothing; "Cancel" takes the new record back out.
  */
-export function AddEvidence({ plan, projectId, onDraft }: { plan: PlanDocument; projectId: string; onDraft(id: string | null): void }) {
+export function AddEvidence({ actions, projectId, onDraft }: { actions: PlanActions; projectId: string; onDraft(id: string | null): void }) {
   const { t } = useI18n();
   const { profile } = useSession();
   const [kind, setKind] = useState<Kind | null>(null);
@@ -41,9 +41,9 @@ export function AddEvidence({ plan, projectId, onDraft }: { plan: PlanDocument; 
   /** Takes back what this form added; a photo no other evidence uses is forgotten too. */
   function cancel() {
     if (draft) {
-      plan.evidence.remove(draft.id);
+      actions.removeEvidence(draft.id);
       const hash = draft.hash;
-      if (hash && profile && !plan.evidence.list().some((e) => e.photoHash === hash)) void forgetUnusedBlob(profile.id, hash);
+      if (hash && profile && !actions.usesPhoto(hash)) void forgetUnusedBlob(profile.id, hash);
     }
     finish();
   }
@@ -55,7 +55,7 @@ export function AddEvidence({ plan, projectId, onDraft }: { plan: PlanDocument; 
     try {
       const small = await shrinkPhoto(file);
       const hash = await keepBlob(profile.id, small, 'image/jpeg');
-      const id = plan.evidence.add({ projectId, kind: 'photo', photoHash: hash, text: text.trim(), at: Date.now() });
+      const id = actions.addEvidence({ projectId, kind: 'photo', photoHash: hash, text: text.trim() });
       track({ id, hash });
       setPreview({ url: URL.createObjectURL(small), size: small.size });
     } catch (e) {
@@ -68,8 +68,8 @@ export function AddEvidence({ plan, projectId, onDraft }: { plan: PlanDocument; 
 
   function typed(value: string) {
     setText(value);
-    if (draft) plan.evidence.update(draft.id, { text: value });
-    else if (kind === 'text' && value.trim()) track({ id: plan.evidence.add({ projectId, kind: 'text', text: value, at: Date.now() }), hash: null });
+    if (draft) actions.editEvidence(draft.id, { text: value });
+    else if (kind === 'text' && value.trim()) track({ id: actions.addEvidence({ projectId, kind: 'text', text: value }), hash: null });
   }
 
   function done(event: Event) {
@@ -78,7 +78,7 @@ export function AddEvidence({ plan, projectId, onDraft }: { plan: PlanDocument; 
     if (kind === 'text' && !text.trim()) return setError(t('evidence.textRequired'));
     if (kind === 'link') {
       if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError(t('evidence.linkInvalid'));
-      plan.evidence.add({ projectId, kind: 'link', url: url.trim(), text: text.trim(), at: Date.now() });
+      actions.addEvidence({ projectId, kind: 'link', url: url.trim(), text: text.trim() });
     }
     finish();
   }

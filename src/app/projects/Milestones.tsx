@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { Milestone, PlanDocument } from '../../core';
+import type { Milestone } from '../../core';
+import type { PlanActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
 
 /** The steps of a project, each with an optional due date, ticked off when done. */
-export function Milestones(props: { plan: PlanDocument; projectId: string; milestones: Milestone[]; readOnly: boolean }) {
+export function Milestones(props: { actions: PlanActions; projectId: string; milestones: Milestone[]; readOnly: boolean }) {
   const { t, formatDate } = useI18n();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
@@ -18,7 +19,7 @@ export function Milestones(props: { plan: PlanDocument; projectId: string; miles
           <li key={m.id}>
             <label class="milestone">
               <input type="checkbox" checked={m.doneAt !== null} disabled={props.readOnly}
-                onChange={(e) => props.plan.milestones.update(m.id, { doneAt: e.currentTarget.checked ? Date.now() : null })} />
+                onChange={(e) => props.actions.setMilestoneDone(m.id, e.currentTarget.checked)} />
               <span>
                 <span class={m.doneAt !== null ? 'milestone__done' : undefined}>{m.title}</span>
                 {m.due && <span class="muted"> · {t('home.due', { date: formatDate(m.due) })}</span>}
@@ -32,7 +33,7 @@ export function Milestones(props: { plan: PlanDocument; projectId: string; miles
         <form class="stack milestone-form" noValidate onSubmit={(e) => {
           e.preventDefault();
           if (!title.trim()) return setError(t('milestones.titleRequired'));
-          props.plan.milestones.add({ projectId: props.projectId, title: title.trim(), due: due || null, doneAt: null });
+          props.actions.addMilestone(props.projectId, title.trim(), due || null);
           setTitle('');
           setDue('');
         }}>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { planDocument } from '../../core';
 import { Notice } from '../components/Notice';
+import { planActions } from '../data/plan';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { href } from '../router';
 import { StudentNav } from '../student-home/StudentNav';
@@ -19,10 +20,10 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const { t, formatDate } = useI18n();
   /** The evidence being added right now (saved already, shown in the form rather than in the list). */
   const [draftId, setDraftId] = useState<string | null>(null);
-  const docs = useStudentDocs((plan, coach) => {
+  const docs = useStudentDocs((plan, coach, cls) => {
     const p = planDocument(plan);
     return {
-      view: projectViews(plan, coach).find((v) => v.project.id === projectId) ?? null,
+      view: projectViews(plan, coach, cls).find((v) => v.project.id === projectId) ?? null,
       milestones: p.milestones.list().filter((m) => m.projectId === projectId).sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999')),
       evidence: p.evidence.list().filter((e) => e.projectId === projectId).sort((a, b) => b.at - a.at),
       assessments: p.selfAssessments.list(),
@@ -40,7 +41,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
     );
   }
   const doc = docs.plan.local.doc;
-  const plan = planDocument(doc);
+  const actions = planActions(doc, 'student');
   const readOnly = docs.plan.readOnly;
   const info = docs.cls.data ? classInfo(docs.cls.data, docs.studentId) : { targets: [], catalog: [] };
   const fromCatalog = info.catalog.find((c) => c.id === view.project.catalogId);
@@ -58,10 +59,10 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       <p><ProjectStatusBadge status={view.status} /></p>
       {view.project.question && <p class="project-question"><span aria-hidden="true">❓ </span>{view.project.question}</p>}
       {readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
-      {view.status === 'proposed' && !view.suggestion && <Notice kind="info">{t('projects.waiting')}</Notice>}
+      {view.status === 'proposed' && <Notice kind="info">{t('projects.waiting')}</Notice>}
       {view.suggestion && <Notice kind="info"><strong>{t('projects.suggested')}</strong>{view.suggestion.note && <> “{view.suggestion.note}”</>}</Notice>}
 
-      <Milestones plan={plan} projectId={projectId} milestones={milestones} readOnly={!canWork} />
+      <Milestones actions={actions} projectId={projectId} milestones={milestones} readOnly={!canWork} />
 
       <section class="card stack" aria-labelledby="evidence-title">
         <h2 id="evidence-title"><span aria-hidden="true">📸 </span>{t('evidence.title')}</h2>
@@ -73,17 +74,17 @@ export function ProjectPage({ projectId }: { projectId: string }) {
               {e.kind === 'link' && <a href={e.url} target="_blank" rel="noopener noreferrer">{e.url}</a>}
               {e.text && <p>{e.text}</p>}
               <p class="muted evidence__date">{formatDate(new Date(e.at).toISOString().slice(0, 10))}</p>
-              {canWork && <button type="button" class="button button--quiet" onClick={() => plan.evidence.remove(e.id)}>{t('evidence.remove')}</button>}
+              {canWork && <button type="button" class="button button--quiet" onClick={() => actions.removeEvidence(e.id)}>{t('evidence.remove')}</button>}
             </li>
           ))}
         </ul>
-        {canWork && <AddEvidence plan={plan} projectId={projectId} onDraft={setDraftId} />}
+        {canWork && <AddEvidence actions={actions} projectId={projectId} onDraft={setDraftId} />}
       </section>
 
-      {targets.length > 0 && <SelfAssess plan={plan} targets={targets} assessments={assessments} readOnly={!canWork} />}
+      {targets.length > 0 && <SelfAssess actions={actions} targets={targets} assessments={assessments} readOnly={!canWork} />}
 
       {canWork && view.status === 'active' && (
-        <button type="button" class="button button--block" onClick={() => plan.statusChanges.add({ recordId: projectId, status: 'achieved', at: Date.now(), by: 'student' })}>
+        <button type="button" class="button button--block" onClick={() => actions.markAchieved(projectId)}>
           <span aria-hidden="true">🏁 </span>{t('projects.markDone')}
         </button>
       )}

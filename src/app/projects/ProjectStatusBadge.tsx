@@ -1,7 +1,7 @@
 import { useStudentI18n as useI18n } from '../student-home/i18n';
-import type { ProjectStatus } from './project-state';
+import type { ProjectStatus } from '../../core';
 
-const SYMBOL: Record<ProjectStatus, string> = { proposed: '⏳', active: '▶', done: '✓', dropped: '–' };
+const SYMBOL: Record<ProjectStatus, string> = { proposed: '⏳', suggested: '✎', active: '▶', done: '✓', dropped: '–' };
 
 /** Status in words and a symbol, never colour alone. */
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {

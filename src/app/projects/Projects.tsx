@@ -13,7 +13,7 @@ import './projects.css';
 /** My projects, and starting a new one: from the class's list, or my own idea for the teacher to approve. */
 export function Projects() {
   const { t } = useI18n();
-  const docs = useStudentDocs((plan, coach) => projectViews(plan, coach));
+  const docs = useStudentDocs((plan, coach, cls) => projectViews(plan, coach, cls));
   const [adding, setAdding] = useState(false);
   if (!docs?.plan.data || !docs.plan.local) return <p class="muted">{t('app.loading')}</p>;
   const plan = planDocument(docs.plan.local.doc);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { LearningTarget, Level, PlanDocument, SelfAssessment } from '../../core';
+import type { LearningTarget, Level, SelfAssessment } from '../../core';
+import type { PlanActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
 
@@ -7,7 +8,7 @@ const LEVELS: Level[] = [1, 2, 3, 4];
 const ICONS = ['🌱', '🌿', '🌳', '🌟'];
 
 /** How I rate myself on each learning target (1 to 4), with a sentence of evidence. Each rating is kept, newest shown. */
-export function SelfAssess(props: { plan: PlanDocument; targets: LearningTarget[]; assessments: SelfAssessment[]; readOnly: boolean }) {
+export function SelfAssess(props: { actions: PlanActions; targets: LearningTarget[]; assessments: SelfAssessment[]; readOnly: boolean }) {
   const { t } = useI18n();
   return (
     <section class="card stack" aria-labelledby="self-title">
@@ -15,7 +16,7 @@ export function SelfAssess(props: { plan: PlanDocument; targets: LearningTarget[
       <p class="muted">{t('self.hint')}</p>
       {props.targets.map((target) => {
         const latest = props.assessments.filter((a) => a.targetId === target.id).sort((a, b) => b.at - a.at)[0] ?? null;
-        return <TargetRating key={target.id} plan={props.plan} target={target} latest={latest} readOnly={props.readOnly} />;
+        return <TargetRating key={target.id} actions={props.actions} target={target} latest={latest} readOnly={props.readOnly} />;
       })}
     </section>
   );
@@ -25,7 +26,7 @@ export function SelfAssess(props: { plan: PlanDocument; targets: LearningTarget[
  * One target: choosing a level saves a new rating at once (ratings are kept as a history); the
  * sentence is saved into that rating as it is typed.
  */
-function TargetRating(props: { plan: PlanDocument; target: LearningTarget; latest: SelfAssessment | null; readOnly: boolean }) {
+function TargetRating(props: { actions: PlanActions; target: LearningTarget; latest: SelfAssessment | null; readOnly: boolean }) {
   const { t } = useI18n();
   const [level, setLevel] = useState<Level | null>(props.latest?.level ?? null);
   const [evidence, setEvidence] = useState(props.latest?.evidence ?? '');
@@ -36,14 +37,14 @@ function TargetRating(props: { plan: PlanDocument; target: LearningTarget; lates
 
   function rate(next: Level) {
     setLevel(next);
-    setCurrentId(props.plan.selfAssessments.add({ targetId: props.target.id, level: next, evidence: evidence.trim(), at: Date.now() }));
+    setCurrentId(props.actions.selfAssess(props.target.id, next, evidence.trim()));
     setSaved(true);
   }
 
   function explain(value: string) {
     setEvidence(value);
-    if (currentId) props.plan.selfAssessments.update(currentId, { evidence: value });
-    else if (level !== null) setCurrentId(props.plan.selfAssessments.add({ targetId: props.target.id, level, evidence: value, at: Date.now() }));
+    if (currentId) props.actions.editSelfAssessment(currentId, value);
+    else if (level !== null) setCurrentId(props.actions.selfAssess(props.target.id, level, value));
     setSaved(level !== null);
   }
 

@@ -15,14 +15,14 @@ import './report.css';
 export function FamilyReport({ studentId }: { studentId: string }) {
   const screen = useI18n();
   const { classId } = useSession();
-  const cls = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => ({ student: classDocument(doc).students.get(studentId), settings: classDocument(doc).settings.read() }));
+  const cls = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => ({ doc, student: classDocument(doc).students.get(studentId), settings: classDocument(doc).settings.read() }));
   const coach = useYDoc(classId ? { kind: 'coach', classId, studentId } : null, (doc) => doc);
   const plan = useYDoc(classId ? { kind: 'plan', classId, studentId } : null, (doc) => doc);
   if (!cls.data || !plan.data || !coach.data) return <p class="muted">{screen.t('app.loading')}</p>;
   const language = cls.data.student?.language ?? cls.data.settings.defaultLanguage;
   const family = makeI18n(language, () => {});
   const t = teacherTranslator(language, family.t);
-  const data = familyReportData(plan.data, coach.data);
+  const data = familyReportData(plan.data, coach.data, cls.data.doc);
   const name = cls.data.student?.displayName ?? '';
 
   return (
@@ -44,13 +44,22 @@ export function FamilyReport({ studentId }: { studentId: string }) {
             <ul class="rep-goals">
               {data.goals.map((g) => (
                 <li key={g.id}>
-                  <div class="rep-goal__head"><strong>{g.title}</strong> <PaceBadge pace={g.pace} /></div>
+                  <div class="rep-goal__head"><strong>{g.title}</strong> <PaceBadge pace={g.pace} />{g.stage !== 'agreed' && <span class="muted"> · {t(`rep.stage.${g.stage}`)}</span>}</div>
                   <div class="rep-bar" aria-hidden="true"><span style={{ width: `${g.progress}%` }} /></div>
                   <p class="muted">{t('rep.goalLine', { value: Math.round(g.progress), date: family.formatDate(g.targetDate) })}</p>
                 </li>
               ))}
             </ul>
           </section>
+          {data.proposals.length > 0 && (
+            <section aria-labelledby="rep-proposals">
+              <h2 id="rep-proposals">{t('rep.proposals')}</h2>
+              <p class="muted">{t('rep.proposalsHint')}</p>
+              <ul class="rep-proposals">
+                {data.proposals.map((g) => <li key={g.id}>{g.title}</li>)}
+              </ul>
+            </section>
+          )}
           <section aria-labelledby="rep-notes">
             <h2 id="rep-notes">{t('rep.notes')}</h2>
             {data.notes.length === 0 && <p class="muted">{t('rep.noNotes')}</p>}
@@ -72,7 +81,7 @@ export function FamilyReport({ studentId }: { studentId: string }) {
             {data.projects.length === 0 && <p class="muted">{t('rep.noProjects')}</p>}
             <ul class="rep-projects">
               {data.projects.map((p) => (
-                <li key={p.id}><strong>{p.title}</strong>{p.question && <> — {p.question}</>} <span class="muted">· {t('sv.stepsDone', { done: p.done, total: p.total })}</span></li>
+                <li key={p.id}><strong>{p.title}</strong>{p.question && <> — {p.question}</>} <span class="muted">· {t('sv.stepsDone', { done: p.done, total: p.total })}{p.proposal ? ` · ${t('rep.proposal')}` : ''}</span></li>
               ))}
             </ul>
           </section>

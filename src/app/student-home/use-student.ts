@@ -15,13 +15,13 @@ export interface StudentDocs<T> {
 }
 
 /** The current student's three documents: their plan (writable), their coach and class documents (read only). */
-export function useStudentDocs<T>(view: (plan: Y.Doc, coach: Y.Doc | null) => T): StudentDocs<T> | null {
+export function useStudentDocs<T>(view: (plan: Y.Doc, coach: Y.Doc | null, cls: Y.Doc | null) => T): StudentDocs<T> | null {
   const { classId, profile } = useSession();
   const studentId = profile?.studentId ?? null;
   const ref = (kind: 'plan' | 'coach'): DocRef | null => (classId && studentId ? { kind, classId, studentId } : null);
   const cls = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => doc);
   const coach = useYDoc(ref('coach'), (doc) => doc);
-  const plan = useYDoc(ref('plan'), (doc) => view(doc, coach.data));
+  const plan = useYDoc(ref('plan'), (doc) => view(doc, coach.data, cls.data));
   if (!classId || !studentId) return null;
   return { classId, studentId, plan, coach, cls };
 }
@@ -35,7 +35,7 @@ export interface HomeView {
 /** What the student's home shows, from the plan (and the coach document for agreements). */
 export function homeView(plan: Y.Doc, coach: Y.Doc | null, today = localDay()): HomeView {
   const views = goalViews(plan, coach, today);
-  const open = views.filter((v) => v.state.status !== 'dropped');
+  const open = views.filter((v) => v.state.stage !== 'dropped');
   const p = planDocument(plan);
   const projects = new Map(p.projects.list().map((pr) => [pr.id, pr]));
   const milestone = p.milestones

@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
-import { coachDocument, type Decision } from '../../core';
+import type { WaitingItem } from '../../core';
 import { Field } from '../components/Field';
+import { coachActions } from '../data/coach';
 import { useTeacherI18n } from '../dashboard/i18n';
 
-export interface WaitingItem {
-  id: string;
-  kind: 'goal' | 'project';
-  title: string;
-  detail: string;
-  suggestion: Decision | null;
-}
+const HEADING = {
+  proposed: 'sv.proposedGoal',
+  revised: 'sv.revisedGoal',
+  changed: 'sv.changedGoal',
+  claimed: 'sv.claimedGoal',
+} as const;
 
 /**
- * Goals and projects a student proposed, waiting for the teacher. The answer is a Decision in the
- * coach document (which only teachers write), so agreement cannot come from the student's side.
+ * "Waiting for your answer": goals and projects the student proposed, revised, changed since
+ * agreed or says are achieved. The answer is a Decision in the coach document (which only
+ * teachers write), so agreement cannot come from the student's side.
  */
 export function Approvals({ coach, items, readOnly }: { coach: Y.Doc; items: WaitingItem[]; readOnly: boolean }) {
   const { t } = useTeacherI18n();
@@ -30,30 +31,40 @@ export function Approvals({ coach, items, readOnly }: { coach: Y.Doc; items: Wai
 }
 
 function ApprovalItem({ coach, item, readOnly }: { coach: Y.Doc; item: WaitingItem; readOnly: boolean }) {
-  const { t } = useTeacherI18n();
+  const { t, formatDate } = useTeacherI18n();
   const [suggesting, setSuggesting] = useState(false);
   const [note, setNote] = useState('');
-  const decide = (decision: Decision['decision'], text: string) => {
-    coachDocument(coach).decisions.add({ recordId: item.id, recordKind: item.kind, decision, note: text, at: Date.now() });
+  const answers = coachActions(coach);
+  const claimed = item.stage === 'claimed';
+  const heading = item.kind === 'project' ? 'sv.proposedProject' : HEADING[item.stage as keyof typeof HEADING] ?? 'sv.proposedGoal';
+  const approve = () => {
+    if (item.kind === 'project') answers.approveProject(item.id);
+    else if (claimed) answers.confirmAchieved(item.id);
+    else answers.approveGoal({ id: item.id, title: item.title, targetDate: item.targetDate ?? '' });
+  };
+  const send = () => {
+    answers.suggest(item.kind, item.id, note.trim());
     setSuggesting(false);
     setNote('');
   };
+  const approveLabel = claimed ? t('sv.confirmAchieved') : item.stage === 'changed' ? t('sv.agreeChange') : t('sv.approve');
+  const approveNamed = claimed ? t('sv.confirmNamed', { title: item.title }) : t('sv.approveNamed', { title: item.title });
   return (
     <li class="approval stack">
       <div>
-        <p class="muted">{t(item.kind === 'goal' ? 'sv.proposedGoal' : 'sv.proposedProject')}</p>
+        <p class="muted">{t(heading)}</p>
         <h3>{item.title}</h3>
         {item.detail && <p>{item.detail}</p>}
-        {item.suggestion && <p class="muted">{t('sv.suggestionSent', { note: item.suggestion.note || '—' })}</p>}
+        {item.agreed && <p class="muted">{t('sv.changedFrom', { title: item.agreed.title ?? item.title, date: item.agreed.targetDate ? formatDate(item.agreed.targetDate) : '—' })}</p>}
       </div>
       {!readOnly && !suggesting && (
         <div class="button-row">
-          <button type="button" class="button button--primary" aria-label={t('sv.approveNamed', { title: item.title })} onClick={() => decide('agreed', '')}>{t('sv.approve')}</button>
-          <button type="button" class="button" onClick={() => setSuggesting(true)}>{t('sv.suggest')}</button>
+          <button type="button" class="button button--primary" aria-label={approveNamed} onClick={approve}>{approveLabel}</button>
+          <button type="button" class="button" onClick={() => setSuggesting(true)}>{claimed ? t('sv.notYet') : t('sv.suggest')}</button>
         </div>
       )}
       {suggesting && (
-        <form class="stack" onSubmit={(e) => { e.preventDefault(); if (note.trim()) decide('suggested', note.trim()); }}>
+        <form class="stack" onSubmit={(e) => { e.preventDefault(); if (note.trim()) send(); }}>
           <Field label={t('sv.suggestionLabel')} hint={t('sv.suggestionWho')}>
             {({ id, describedBy }) => <textarea id={id} rows={2} aria-describedby={describedBy} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
           </Field>

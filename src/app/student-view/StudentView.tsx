@@ -1,16 +1,19 @@
 import { useState } from 'preact/hooks';
 import { classDocument, coachDocument, localDay, planDocument, staffDocument } from '../../core';
+import { ReasonList } from '../class-list/ReasonList';
 import { Notice } from '../components/Notice';
+import { teacherPlanActions } from '../data/coach';
+import type { GoalFields } from '../data/plan';
+import { planActions } from '../data/plan';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { useYDoc } from '../hooks/useYDoc';
 import { GoalCard } from '../plan/GoalCard';
-import { GoalForm, type GoalFields } from '../plan/GoalForm';
-import { goalViews } from '../plan/goal-view';
+import { GoalForm } from '../plan/GoalForm';
 import { ProfileEditor } from '../plan/ProfileEditor';
-import { projectViews } from '../projects/project-state';
 import { href } from '../router';
 import { useSession } from '../session/context';
-import { Approvals, type WaitingItem } from './Approvals';
+import { Approvals } from './Approvals';
+import { studentPage } from './student-page';
 import { ProjectsSummary, ReflectionsSummary } from './PlanWork';
 import { ProgressChart } from './ProgressChart';
 import { Timeline } from './Timeline';
@@ -20,30 +23,23 @@ import './student-view.css';
 export function StudentView({ studentId }: { studentId: string }) {
   const { t } = useTeacherI18n();
   const { classId } = useSession();
-  const student = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => classDocument(doc).students.get(studentId));
+  const cls = useYDoc(classId ? { kind: 'class', classId } : null, (doc) => doc);
   const coach = useYDoc(classId ? { kind: 'coach', classId, studentId } : null, (doc) => coachDocument(doc));
   const plan = useYDoc(classId ? { kind: 'plan', classId, studentId } : null, (doc) => doc);
   const staff = useYDoc(classId ? { kind: 'staff', classId } : null, (doc) => staffDocument(doc).privateNotes.list().filter((n) => n.studentId === studentId));
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  if (!classId || !plan.data || !coach.data || !coach.local) return <p class="muted">{t('app.loading')}</p>;
+  if (!classId || !plan.data || !coach.data || !coach.local || !cls.data) return <p class="muted">{t('app.loading')}</p>;
   const p = planDocument(plan.data);
-  const goals = goalViews(plan.data, coach.local.doc, localDay());
-  const projects = projectViews(plan.data, coach.local.doc);
-  const name = student.data?.displayName ?? '';
-  const waiting: WaitingItem[] = [
-    ...goals
-      .filter((g) => g.state.status === 'proposed' || g.state.status === 'revised')
-      .map((g) => ({ id: g.goal.id, kind: 'goal' as const, title: g.goal.title, detail: g.goal.why, suggestion: g.state.suggestion })),
-    ...projects
-      .filter((v) => v.status === 'proposed')
-      .map((v) => ({ id: v.project.id, kind: 'project' as const, title: v.project.title, detail: v.project.question, suggestion: v.suggestion })),
-  ];
+  const { goals, projects, waiting, attention } = studentPage(studentId, plan.data, coach.local.doc, cls.data, localDay());
+  const name = classDocument(cls.data).students.get(studentId)?.displayName ?? '';
   const open = goals.filter((g) => g.pace !== 'achieved' && g.pace !== 'closed');
   const finished = goals.filter((g) => g.pace === 'achieved' || g.pace === 'closed');
+  const teacherWrites = teacherPlanActions(plan.data, coach.local.doc);
+  const actions = planActions(plan.data, 'teacher');
 
   function save(fields: GoalFields) {
-    if (editing === 'new') p.goals.add({ ...fields, proposedBy: 'teacher', createdAt: Date.now() });
-    else if (editing) p.goals.update(editing, fields);
+    if (editing === 'new') teacherWrites.addGoal(fields);
+    else if (editing) teacherWrites.editGoal(editing, fields, goals.find((g) => g.goal.id === editing)?.state.agreed ?? false);
     setEditing(null);
   }
   const goalBlock = (view: (typeof goals)[number]) =>
@@ -52,7 +48,7 @@ export function StudentView({ studentId }: { studentId: string }) {
     ) : (
       <div key={view.goal.id} class="sv-goal">
         <GoalCard view={view} readOnly={plan.readOnly} onEdit={() => setEditing(view.goal.id)}
-          onProgress={(value, note) => p.progress.add({ goalId: view.goal.id, value, note, at: Date.now(), by: 'teacher' })} />
+          onProgress={(value, note) => actions.recordProgress(view.goal.id, value, note)} />
         <ProgressChart startDate={view.goal.startDate} targetDate={view.goal.targetDate} history={view.history} />
       </div>
     );
@@ -67,6 +63,12 @@ export function StudentView({ studentId }: { studentId: string }) {
         </div>
       </div>
       {plan.readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
+      {attention.needsCheckIn ? (
+        <section class="card stack" aria-labelledby="needs-title">
+          <h2 id="needs-title">{t('sv.needsToday')}</h2>
+          <ReasonList reasons={attention.reasons} />
+        </section>
+      ) : attention.daysSinceCheckIn === 0 ? <p class="muted">{t('sv.seenToday')}</p> : null}
       <Approvals coach={coach.local.doc} items={waiting} readOnly={coach.readOnly} />
       <section class="stack" aria-labelledby="goals-title">
         <div class="title-row">

@@ -62,7 +62,8 @@ export function attentionFor(summary: StudentSummary, cadenceDays: number, today
     const scale = 'count' in r ? Math.min(r.count, 3) : r.code === 'check-in-due' ? Math.min(r.days / r.cadence, 3) : 1;
     score += WEIGHT[r.code] * scale;
   }
-  const needsCheckIn = reasons.some((r) => r.code !== 'waiting-for-approval' && r.code !== 'behind-goals');
+  // Someone checked in today has been seen today, whatever else there is to say about them.
+  const needsCheckIn = daysSince !== 0 && reasons.some((r) => r.code !== 'waiting-for-approval' && r.code !== 'behind-goals');
   return { studentId: summary.studentId, score: Math.round(score), needsCheckIn, daysSinceCheckIn: daysSince, reasons };
 }
 

@@ -1,5 +1,7 @@
 import type { CheckIn, Decision, Goal, Milestone, ProgressUpdate, Reflection, StatusChange, Evidence, Project } from '../records';
+import type { ClassDocument, CoachDocument, PlanDocument } from '../ydoc/documents';
 import { goalState, isOpen } from './goal-status';
+import { waitingForTeacher } from './waiting';
 import { currentProgress } from './progress';
 import { goalPace, type Pace } from './pace';
 import { daysBetween, localDay } from './dates';
@@ -17,6 +19,7 @@ export interface StudentSummary {
   paces: Record<Pace, number>;
   openGoals: number;
   overdueMilestones: number;
+  /** Goals and projects waiting for the teacher's answer (rules/waiting.ts). */
   proposedItems: number;
   followUpDate: string | null;
   lastActivityAt: number | null;
@@ -38,25 +41,42 @@ export interface CoachData {
   decisions: readonly Decision[];
 }
 
+/** Everything of a plan document the rules read. */
+export function planData(p: PlanDocument): PlanData {
+  return {
+    goals: p.goals.list(),
+    progress: p.progress.list(),
+    statusChanges: p.statusChanges.list(),
+    projects: p.projects.list(),
+    milestones: p.milestones.list(),
+    evidence: p.evidence.list(),
+    reflections: p.reflections.list(),
+  };
+}
+
+export function coachData(c: CoachDocument): CoachData {
+  return { checkins: c.checkins.list(), decisions: c.decisions.list() };
+}
+
+/** The class's catalog projects: choosing one of them needs no answer from the teacher. */
+export function catalogIdsOf(c: ClassDocument): ReadonlySet<string> {
+  return new Set(c.catalog.list().map((p) => p.id));
+}
+
 export function emptyPaces(): Record<Pace, number> {
   return { ahead: 0, 'on-track': 0, behind: 0, overdue: 0, achieved: 0, closed: 0 };
 }
 
-export function summarizeStudent(studentId: string, plan: PlanData, coach: CoachData, today: string): StudentSummary {
+export function summarizeStudent(studentId: string, plan: PlanData, coach: CoachData, today: string, catalogIds: ReadonlySet<string>): StudentSummary {
   const paces = emptyPaces();
   let openGoals = 0;
-  let proposedItems = 0;
   for (const goal of plan.goals) {
     const state = goalState(goal, plan.statusChanges, coach.decisions);
     const pace = goalPace(goal, currentProgress(goal.id, plan.progress), state.status, today);
     paces[pace]++;
     if (isOpen(state.status)) openGoals++;
-    if (state.status === 'proposed' && !state.suggestion) proposedItems++;
   }
-  for (const project of plan.projects) {
-    const decided = coach.decisions.some((d) => d.recordId === project.id && !d.deleted);
-    if (project.proposedBy === 'student' && !decided) proposedItems++;
-  }
+  const proposedItems = waitingForTeacher({ ...plan, decisions: coach.decisions, catalogIds }).length;
   const liveProjects = new Set(plan.projects.map((p) => p.id));
   const overdueMilestones = plan.milestones.filter(
     (m) => liveProjects.has(m.projectId) && !m.doneAt && m.due !== null && daysBetween(m.due, today) > 0,
@@ -70,8 +90,9 @@ export function summarizeStudent(studentId: string, plan: PlanData, coach: Coach
     ...plan.progress.filter((p) => p.by === 'student').map((p) => p.at),
     ...plan.reflections.map((r) => r.at),
     ...plan.evidence.map((e) => e.at),
-    ...plan.goals.filter((g) => g.proposedBy === 'student').map((g) => g.createdAt),
-    ...plan.projects.filter((p) => p.proposedBy === 'student').map((p) => p.createdAt),
+    // Every goal and project: who proposed it is a field the student writes, so it cannot decide anything.
+    ...plan.goals.map((g) => g.createdAt),
+    ...plan.projects.map((p) => p.createdAt),
     ...plan.milestones.flatMap((m) => (m.doneAt ? [m.doneAt] : [])),
   ];
   return {

@@ -55,7 +55,7 @@ export function familyRoutes(router: Router, s: RelayServices): void {
         student: { id: link.studentId, displayName: student?.displayName ?? '' },
         className: c?.settings.read().name || (s.classes.get(link.classId)?.name ?? ''),
         language: link.language,
-        ...familyView(plan, coach),
+        ...familyView(plan, coach, classDoc),
       },
     };
   });

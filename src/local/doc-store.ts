@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { docName, initMeta, isId, readMeta, writeAccess, type DocRef } from '../core';
+import { docName, initMeta, isId, readMeta, reportIssuesOf, writeAccess, type DocRef, type ReadIssue } from '../core';
 import { localDb, type PathbookDb } from './db';
 import { docDbName, storageErrorKind } from './idb';
 import { countsAsLocalEdit, onDocChange, OTHER_TAB, STORAGE_LOAD } from './origins';
 import { TabBridge, type TabMessage } from './tab-bridge';
-import type { LocalDoc, StorageProblem } from './types';
+import type { LocalDoc, StorageProblem, UnreadableRecord } from './types';
 import { RegistryWriter } from './registry-writer';
 import { UnsavedChangesError, UpdateLog } from './update-log';
 
@@ -33,6 +33,9 @@ export function storesOf(profileId: string): DocStore[] {
 export class DocStore {
   private readonly docs = new Map<string, OpenDoc>();
   private readonly errorListeners = new Set<(problem: StorageProblem) => void>();
+  private readonly unreadableListeners = new Set<(record: UnreadableRecord) => void>();
+  /** Unreadable records already reported, so a list read on every render reports each once. */
+  private readonly unreadable = new Set<string>();
   private readonly removedListeners = new Set<() => void>();
   private readonly registry: RegistryWriter;
   private bridge: TabBridge | null = null;
@@ -76,6 +79,7 @@ export class DocStore {
       newer = isNewer;
       this.registry.opened(ref, isNewer);
     };
+    const stopReporting = reportIssuesOf(doc, (issue) => this.reportUnreadable(name, issue));
     const stopCounting = onDocChange(doc, (origin) => {
       if (countsAsLocalEdit(origin)) this.registry.edited(ref, Date.now());
     });
@@ -108,6 +112,7 @@ export class DocStore {
       local,
       log,
       detach: () => {
+        stopReporting();
         stopCounting();
         doc.off('update', broadcast);
         meta.unobserve(onMeta);
@@ -164,6 +169,12 @@ export class DocStore {
   onStorageError(listener: (problem: StorageProblem) => void): () => void {
     this.errorListeners.add(listener);
     return () => this.errorListeners.delete(listener);
+  }
+
+  /** Records of this profile's documents that could not be read (each once); returns a function that unsubscribes. */
+  onUnreadableRecord(listener: (record: UnreadableRecord) => void): () => void {
+    this.unreadableListeners.add(listener);
+    return () => this.unreadableListeners.delete(listener);
   }
 
   /** Called when the profile is removed (in this tab or another); every document is then closed. */
@@ -225,6 +236,15 @@ export class DocStore {
       return;
     }
     if (message.sv) this.channel().post({ type: 'update', name: message.name, update: Y.encodeStateAsUpdate(doc, message.sv) });
+  }
+
+  private reportUnreadable(docName: string, issue: ReadIssue): void {
+    const key = `${docName}\u0000${issue.collection}\u0000${issue.id}\u0000${issue.problem}`;
+    if (this.unreadable.has(key)) return;
+    this.unreadable.add(key);
+    const record: UnreadableRecord = { ...issue, profileId: this.profileId, docName };
+    if (this.unreadableListeners.size === 0) console.warn('pathbook unreadable record', record);
+    for (const listener of this.unreadableListeners) listener(record);
   }
 
   private report(docName: string | null, error: unknown, unsavedUpdates = 0): void {

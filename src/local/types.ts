@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { DocRef, Language, StudentSummary, WriteAccess } from '../core';
+import type { DocRef, Language, ReadIssue, StudentSummary, WriteAccess } from '../core';
 
 /** A person who uses this device. Several may share one device; each has their own documents. */
 export interface DeviceProfile {
@@ -97,6 +97,15 @@ export interface LoadReport {
 export type StorageErrorKind = 'quota' | 'unavailable' | 'unknown';
 
 /** A failed read or write of device storage. The in-memory documents keep every edit meanwhile. */
+/**
+ * A record in a document that this device cannot read (another device, a newer Pathbook or a
+ * buggy one wrote it): left out of every list, kept in the document, and reported once.
+ */
+export interface UnreadableRecord extends ReadIssue {
+  profileId: string;
+  docName: string;
+}
+
 export interface StorageProblem {
   kind: StorageErrorKind;
   profileId: string;

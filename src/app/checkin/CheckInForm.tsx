@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CHECKIN_KINDS, classDocument, coachDocument, localDay, type CheckInKind } from '../../core';
+import { CHECKIN_KINDS, LIMITS, classDocument, coachDocument, localDay, type CheckInKind } from '../../core';
 import { planActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
@@ -101,13 +101,13 @@ export function CheckInForm({ studentId, checkinId }: { studentId: string; check
       )}
       <NextSteps coach={coachDoc} checkinId={id} previousId={previous?.id ?? null} readOnly={readOnly} ensure={current} />
       <div class="card stack note-shared">
-        <Field label={t('checkin.sharedNote')} hint={t('checkin.sharedNoteWho')}>
-          {({ id: fid, describedBy }) => <textarea id={fid} rows={4} disabled={readOnly} aria-describedby={describedBy} value={record?.sharedNote ?? ''} onInput={(e) => updateCheckIn(coachDoc, current(), { sharedNote: e.currentTarget.value })} />}
+        <Field label={t('checkin.sharedNote')} hint={t('checkin.sharedNoteWho')} limit={[record?.sharedNote ?? '', LIMITS.note]}>
+          {({ id: fid, describedBy, maxLength }) => <textarea id={fid} rows={4} disabled={readOnly} aria-describedby={describedBy} maxLength={maxLength} value={record?.sharedNote ?? ''} onInput={(e) => updateCheckIn(coachDoc, current(), { sharedNote: e.currentTarget.value })} />}
         </Field>
       </div>
       <div class="card stack note-private">
-        <Field label={t('checkin.privateNote')} icon={<LockIcon />} hint={t('checkin.privateNoteWho')}>
-          {({ id: fid, describedBy }) => <textarea id={fid} rows={3} disabled={readOnly || !staffDoc} aria-busy={!staffDoc} aria-describedby={describedBy} value={staff.data ?? ''} onInput={(e) => staffDoc && writePrivateNote(staffDoc, current(), studentId, e.currentTarget.value)} />}
+        <Field label={t('checkin.privateNote')} icon={<LockIcon />} hint={t('checkin.privateNoteWho')} limit={[staff.data ?? '', LIMITS.note]}>
+          {({ id: fid, describedBy, maxLength }) => <textarea id={fid} rows={3} disabled={readOnly || !staffDoc} aria-busy={!staffDoc} aria-describedby={describedBy} maxLength={maxLength} value={staff.data ?? ''} onInput={(e) => staffDoc && writePrivateNote(staffDoc, current(), studentId, e.currentTarget.value)} />}
         </Field>
       </div>
       <div class="card stack">

@@ -1,4 +1,4 @@
-import { localDay } from '../../core';
+import { LIMITS, localDay } from '../../core';
 import { Field } from '../components/Field';
 import { PaceBadge } from '../components/PaceBadge';
 import { useI18n } from '../i18n';
@@ -31,8 +31,8 @@ export function GoalNotes({ goals, notes, readOnly, onNote, onProgress }: GoalNo
             <h3>{goal.title}</h3>
             <PaceBadge pace={pace} />
           </div>
-          <Field label={t('checkin.goalNote', { title: goal.title })}>
-            {({ id }) => <textarea id={id} rows={2} disabled={readOnly} value={notes[goal.id] ?? ''} onInput={(e) => onNote(goal.id, e.currentTarget.value)} />}
+          <Field label={t('checkin.goalNote', { title: goal.title })} limit={[notes[goal.id] ?? '', LIMITS.note]}>
+            {({ id, describedBy, maxLength }) => <textarea id={id} rows={2} disabled={readOnly} aria-describedby={describedBy} maxLength={maxLength} value={notes[goal.id] ?? ''} onInput={(e) => onNote(goal.id, e.currentTarget.value)} />}
           </Field>
           <Field label={t('checkin.moveProgress')}>
             {({ id }) => (

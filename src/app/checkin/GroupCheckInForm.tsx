@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { classDocument, localDay, type Level } from '../../core';
+import { LIMITS, classDocument, localDay, type Level } from '../../core';
 import { Field } from '../components/Field';
 import { LockIcon } from '../components/LockIcon';
 import { useTeacherI18n } from '../dashboard/i18n';
@@ -93,16 +93,16 @@ export function GroupCheckInForm() {
         ))}
       </fieldset>
       <div class="card stack note-shared">
-        <Field label={t('checkin.sharedNote')} hint={t('grp.sharedWho')}>
-          {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={values.shared ?? ''} onInput={(e) => set('shared', e.currentTarget.value, (s) => s.update({ sharedNote: e.currentTarget.value }))} />}
+        <Field label={t('checkin.sharedNote')} hint={t('grp.sharedWho')} limit={[values.shared ?? '', LIMITS.note]}>
+          {({ id, describedBy, maxLength }) => <textarea id={id} rows={4} aria-describedby={describedBy} maxLength={maxLength} value={values.shared ?? ''} onInput={(e) => set('shared', e.currentTarget.value, (s) => s.update({ sharedNote: e.currentTarget.value }))} />}
         </Field>
-        <Field label={t('grp.nextStep')}>
-          {({ id }) => <input id={id} maxLength={200} value={values.step ?? ''} onInput={(e) => set('step', e.currentTarget.value, (s) => s.nextStep(e.currentTarget.value))} />}
+        <Field label={t('grp.nextStep')} limit={[values.step ?? '', LIMITS.title]}>
+          {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={values.step ?? ''} onInput={(e) => set('step', e.currentTarget.value, (s) => s.nextStep(e.currentTarget.value))} />}
         </Field>
       </div>
       <div class="card stack note-private">
-        <Field label={t('checkin.privateNote')} icon={<LockIcon />} hint={t('checkin.privateNoteWho')}>
-          {({ id, describedBy }) => <textarea id={id} rows={3} aria-describedby={describedBy} value={values.private ?? ''} onInput={(e) => set('private', e.currentTarget.value, (s) => s.privateNote(e.currentTarget.value))} />}
+        <Field label={t('checkin.privateNote')} icon={<LockIcon />} hint={t('checkin.privateNoteWho')} limit={[values.private ?? '', LIMITS.note]}>
+          {({ id, describedBy, maxLength }) => <textarea id={id} rows={3} aria-describedby={describedBy} maxLength={maxLength} value={values.private ?? ''} onInput={(e) => set('private', e.currentTarget.value, (s) => s.privateNote(e.currentTarget.value))} />}
         </Field>
       </div>
       <div class="card">

@@ -1,5 +1,6 @@
-import type { Actor, NextStep } from '../../core';
+import { LIMITS, type Actor, type NextStep } from '../../core';
 import { useTeacherI18n } from '../dashboard/i18n';
+import { TextLimit } from '../components/TextLimit';
 
 interface StepRowProps {
   index: number;
@@ -18,7 +19,7 @@ export function StepRow({ index, step, readOnly, onStart, onChange, onRemove }: 
     <li class="step-row">
       <div class="field step-row__text">
         <label for={`step-${index}`}>{label}</label>
-        <input id={`step-${index}`} maxLength={200} value={step?.text ?? ''} disabled={readOnly} autocomplete="off"
+        <input id={`step-${index}`} maxLength={LIMITS.title} aria-describedby={`step-${index}-limit`} value={step?.text ?? ''} disabled={readOnly} autocomplete="off"
           placeholder={step ? '' : t('ci.stepPlaceholder')}
           onInput={(e) => {
             const text = e.currentTarget.value;
@@ -26,6 +27,7 @@ export function StepRow({ index, step, readOnly, onStart, onChange, onRemove }: 
             else if (text.trim()) onStart?.(text);
           }}
           onBlur={(e) => { if (step && !e.currentTarget.value.trim()) onRemove?.(); }} />
+        <TextLimit id={`step-${index}-limit`} value={step?.text ?? ''} max={LIMITS.title} />
       </div>
       {step && (
         <>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { classDocument } from '../../core';
+import { classDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { useYDoc } from '../hooks/useYDoc';
@@ -37,11 +37,11 @@ export function Catalog({ classId }: { classId: string }) {
       )}
       {!readOnly && (
         <form class="stack" onSubmit={submit} noValidate>
-          <Field label={t('cat.projectTitle')} error={error}>
-            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
+          <Field label={t('cat.projectTitle')} error={error} limit={[title, LIMITS.title]}>
+            {({ id, describedBy, invalid, maxLength }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
           </Field>
-          <Field label={t('cat.question')}>
-            {({ id }) => <input id={id} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />}
+          <Field label={t('cat.question')} limit={[question, LIMITS.question]}>
+            {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />}
           </Field>
           <Field label={t('cat.weeksLabel')}>
             {({ id }) => <input id={id} type="number" min={1} max={52} value={weeks} onInput={(e) => { const n = Number(e.currentTarget.value); if (Number.isInteger(n) && n >= 1 && n <= 52) setWeeks(n); }} />}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGES, classDocument, type Language } from '../../core';
+import { LANGUAGES, classDocument, type Language, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
@@ -37,9 +37,9 @@ function NewClassForm() {
     <form class="stack" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <div class="card stack">
-        <Field label={t('setup.className')} hint={t('setup.classNameHint')} error={error}>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={name} onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />
+        <Field label={t('setup.className')} hint={t('setup.classNameHint')} error={error} limit={[name, LIMITS.title]}>
+          {({ id, describedBy, invalid, maxLength }) => (
+            <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={name} onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />
           )}
         </Field>
         <CadenceField value={cadence} onChange={setCadence} />
@@ -62,8 +62,8 @@ function EditClass({ classId }: { classId: string }) {
     <section class="stack" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <div class="card stack">
-        <Field label={t('setup.className')}>
-          {({ id }) => <input id={id} value={data.name} disabled={readOnly} onInput={(e) => settings.write({ name: e.currentTarget.value })} />}
+        <Field label={t('setup.className')} limit={[data.name, LIMITS.title]}>
+          {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={data.name} disabled={readOnly} onInput={(e) => settings.write({ name: e.currentTarget.value })} />}
         </Field>
         <CadenceField value={data.cadenceDays} onChange={(cadenceDays) => settings.write({ cadenceDays })} />
         <LanguageField value={data.defaultLanguage} onChange={(defaultLanguage) => settings.write({ defaultLanguage })} />

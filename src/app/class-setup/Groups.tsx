@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { classDocument } from '../../core';
+import { classDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { useYDoc } from '../hooks/useYDoc';
@@ -39,8 +39,8 @@ export function Groups({ classId }: { classId: string }) {
       )}
       {!readOnly && data.students.length > 0 && (
         <form class="stack" onSubmit={submit} noValidate>
-          <Field label={t('grp.name')} error={error}>
-            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={name} onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />}
+          <Field label={t('grp.name')} error={error} limit={[name, LIMITS.title]}>
+            {({ id, describedBy, invalid, maxLength }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={name} onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />}
           </Field>
           <fieldset>
             <legend>{t('grp.members')}</legend>

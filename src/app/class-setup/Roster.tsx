@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGES, classDocument, type Language } from '../../core';
+import { LANGUAGES, classDocument, type Language, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
@@ -53,9 +53,9 @@ export function Roster({ classId }: { classId: string }) {
       )}
       {!readOnly && (
         <form class="inline-form" onSubmit={submit} noValidate>
-          <Field label={t('setup.studentName')} error={error}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={name} autocomplete="off"
+          <Field label={t('setup.studentName')} error={error} limit={[name, LIMITS.name]}>
+            {({ id, describedBy, invalid, maxLength }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={name} autocomplete="off"
                 onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />
             )}
           </Field>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { RosterStudent } from '../../core';
+import { LIMITS, type RosterStudent } from '../../core';
 import { useTeacherI18n } from '../dashboard/i18n';
+import { TextLimit } from '../components/TextLimit';
 
 /** One roster line: rename in place (saved as typed), archive or bring back. Archiving keeps every record. */
 export function RosterEntry({ student, readOnly, onChange }: { student: RosterStudent; readOnly: boolean; onChange(patch: Partial<Pick<RosterStudent, 'displayName' | 'archived'>>): void }) {
@@ -12,9 +13,10 @@ export function RosterEntry({ student, readOnly, onChange }: { student: RosterSt
       {renaming ? (
         <label class="field roster__name">
           <span>{t('setup.renameLabel', { name: student.displayName })}</span>
-          <input value={draft} maxLength={80} autoFocus
+          <input value={draft} maxLength={LIMITS.name} autoFocus
             onInput={(e) => { const v = e.currentTarget.value; setDraft(v); if (v.trim()) onChange({ displayName: v.trim() }); }}
             onKeyDown={(e) => { if (e.key === 'Enter' || e.key === 'Escape') setRenaming(false); }} />
+          <TextLimit value={draft} max={LIMITS.name} />
         </label>
       ) : (
         <span class="roster__name">{student.displayName} <span class="muted">· {t(`lang.${student.language}`)}</span></span>

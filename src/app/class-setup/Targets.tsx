@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { classDocument } from '../../core';
+import { classDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
@@ -43,19 +43,19 @@ export function Targets({ classId }: { classId: string }) {
       )}
       {!readOnly && (
         <form class="stack" onSubmit={submit} noValidate>
-          <Field label={t('setup.targetTitle')} error={error}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />
+          <Field label={t('setup.targetTitle')} error={error} limit={[title, LIMITS.title]}>
+            {({ id, describedBy, invalid, maxLength }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />
             )}
           </Field>
-          <Field label={t('setup.targetSubject')}>
-            {({ id }) => <input id={id} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
+          <Field label={t('setup.targetSubject')} limit={[subject, LIMITS.title]}>
+            {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
           </Field>
           <div class="levels-grid">
             {levels.map((text, i) => (
-              <Field key={i} label={t('setup.level', { level: i + 1 })}>
-                {({ id }) => (
-                  <input id={id} value={text} onInput={(e) => { const next = [...levels]; next[i] = e.currentTarget.value; setLevels(next); }} />
+              <Field key={i} label={t('setup.level', { level: i + 1 })} limit={[text, LIMITS.level]}>
+                {({ id, describedBy, maxLength }) => (
+                  <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={text} onInput={(e) => { const next = [...levels]; next[i] = e.currentTarget.value; setLevels(next); }} />
                 )}
               </Field>
             ))}

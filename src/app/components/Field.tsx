@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { TextLimit } from './TextLimit';
 
 interface FieldProps {
   label: string;
@@ -7,15 +8,18 @@ interface FieldProps {
   icon?: ComponentChildren;
   hint?: string | undefined;
   error?: string | null | undefined;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ComponentChildren;
+  /** A text field's value and its longest length: the control gets `maxLength`, and a message says when the end is near. */
+  limit?: readonly [value: string, max: number] | undefined;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean; maxLength: number | undefined }) => ComponentChildren;
 }
 
 /** A labelled form control with its hint and error wired up for screen readers. */
-export function Field({ label, icon, hint, error, children }: FieldProps) {
+export function Field({ label, icon, hint, error, limit, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const limitId = limit ? `${id}-limit` : undefined;
+  const describedBy = [hintId, errorId, limitId].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field--invalid' : ''}`}>
       <label for={id}>
@@ -27,7 +31,8 @@ export function Field({ label, icon, hint, error, children }: FieldProps) {
           {hint}
         </p>
       )}
-      {children({ id, describedBy, invalid: Boolean(error) })}
+      {children({ id, describedBy, invalid: Boolean(error), maxLength: limit?.[1] })}
+      {limit && <TextLimit id={limitId} value={limit[0]} max={limit[1]} />}
       {error && (
         <p class="field__error" id={errorId} role="alert">
           {error}

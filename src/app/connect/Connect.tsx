@@ -111,7 +111,7 @@ export function Connect() {
             <label><input type="radio" name="mode" checked={mode === 'signin'} onChange={() => setMode('signin')} />{t('connect.haveAccount')}</label>
           </fieldset>
           {mode === 'signup' && (
-            <Field label={t('connect.name')}>{({ id }) => <input id={id} value={fields.name} autocomplete="name" onInput={set('name')} />}</Field>
+            <Field label={t('connect.name')} limit={[fields.name, 80]}>{({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={fields.name} autocomplete="name" onInput={set('name')} />}</Field>
           )}
           <Field label={t('connect.email')}>{({ id }) => <input id={id} type="email" value={fields.email} autocomplete="email" onInput={set('email')} />}</Field>
           <Field label={t('connect.password')} hint={mode === 'signup' ? `${t('connect.passwordHint')} ${d('connect.passwordAdvice')}` : t('connect.passwordHint')}>

@@ -4,6 +4,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
 import type { GoalView } from './goal-view';
+import { LIMITS } from '../../core';
 
 interface GoalCardProps {
   view: GoalView;
@@ -47,8 +48,8 @@ export function GoalCard({ view, readOnly, onEdit, onProgress }: GoalCardProps) 
               </div>
             )}
           </Field>
-          <Field label={t('goal.progressNote')}>
-            {({ id }) => <input id={id} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+          <Field label={t('goal.progressNote')} limit={[note, LIMITS.note]}>
+            {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
           </Field>
           <div class="button-row">
             <button type="submit" class="button button--primary">{t('goal.saveProgress')}</button>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { GOAL_PATHS, addDays, daysBetween, localDay, type Goal } from '../../core';
+import { GOAL_PATHS, LIMITS, addDays, daysBetween, isRecordRefused, localDay, type Goal } from '../../core';
 import { Field } from '../components/Field';
 import type { GoalFields } from '../data/plan';
 import { useI18n } from '../i18n';
@@ -26,18 +26,24 @@ export function GoalForm(props: { initial?: Goal | undefined; onSave(fields: Goa
     if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.targetDate) || daysBetween(fields.startDate, fields.targetDate) < 0) next.targetDate = t('goal.dateOrder');
     setErrors(next);
     if (next.title || next.targetDate) return;
-    props.onSave({ ...fields, title: fields.title.trim() });
+    try {
+      props.onSave({ ...fields, title: fields.title.trim() });
+    } catch (error) {
+      // Refused by the document's schema (src/core/ydoc/collection.ts): say so and keep what was typed.
+      if (!isRecordRefused(error)) throw error;
+      setErrors({ title: t('limit.refused') });
+    }
   }
 
   return (
     <form class="card stack goal-form" onSubmit={submit} noValidate>
-      <Field label={t('goal.title')} hint={t('goal.titleHint')} error={errors.title}>
-        {({ id, describedBy, invalid }) => (
-          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={fields.title} onInput={(e) => set('title', e.currentTarget.value)} />
+      <Field label={t('goal.title')} hint={t('goal.titleHint')} error={errors.title} limit={[fields.title, LIMITS.title]}>
+        {({ id, describedBy, invalid, maxLength }) => (
+          <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={fields.title} onInput={(e) => set('title', e.currentTarget.value)} />
         )}
       </Field>
-      <Field label={t('goal.why')}>
-        {({ id }) => <textarea id={id} rows={2} value={fields.why} onInput={(e) => set('why', e.currentTarget.value)} />}
+      <Field label={t('goal.why')} limit={[fields.why, LIMITS.note]}>
+        {({ id, describedBy, maxLength }) => <textarea id={id} rows={2} aria-describedby={describedBy} maxLength={maxLength} value={fields.why} onInput={(e) => set('why', e.currentTarget.value)} />}
       </Field>
       <fieldset class="segmented">
         <legend>{t('goal.horizon')}</legend>
@@ -64,8 +70,8 @@ export function GoalForm(props: { initial?: Goal | undefined; onSave(fields: Goa
           </label>
         ))}
       </fieldset>
-      <Field label={t('goal.pathNote')}>
-        {({ id }) => <textarea id={id} rows={2} value={fields.pathNote} onInput={(e) => set('pathNote', e.currentTarget.value)} />}
+      <Field label={t('goal.pathNote')} limit={[fields.pathNote, LIMITS.note]}>
+        {({ id, describedBy, maxLength }) => <textarea id={id} rows={2} aria-describedby={describedBy} maxLength={maxLength} value={fields.pathNote} onInput={(e) => set('pathNote', e.currentTarget.value)} />}
       </Field>
       <div class="button-row">
         <button type="submit" class="button button--primary">{t('goal.save')}</button>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
-import { planDocument, type ProfileItem } from '../../core';
+import { LIMITS, planDocument, type ProfileItem } from '../../core';
 import { useI18n } from '../i18n';
+import { TextLimit } from '../components/TextLimit';
 
 const KINDS = [
   ['interest', 'plan.interests'],
@@ -42,8 +43,9 @@ function ItemGroup(props: { doc: Y.Doc; kind: ProfileItem['kind']; label: string
       {!props.readOnly && (
         <form class="chip-form" onSubmit={(e) => { e.preventDefault(); if (text.trim()) collection.add({ kind: props.kind, text: text.trim() }); setText(''); }}>
           <label class="visually-hidden" for={inputId}>{props.label}</label>
-          <input id={inputId} value={text} placeholder={t(`plan.itemPlaceholder.${props.kind}`)} onInput={(e) => setText(e.currentTarget.value)} />
+          <input id={inputId} value={text} maxLength={LIMITS.title} aria-describedby={`${inputId}-limit`} placeholder={t(`plan.itemPlaceholder.${props.kind}`)} onInput={(e) => setText(e.currentTarget.value)} />
           <button type="submit" class="button">{t('plan.addItem')}</button>
+          <TextLimit id={`${inputId}-limit`} value={text} max={LIMITS.title} />
         </form>
       )}
     </div>

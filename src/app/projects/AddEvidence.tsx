@@ -6,6 +6,7 @@ import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { useSession } from '../session/context';
 import { shrinkPhoto } from './shrink-photo';
+import { LIMITS } from '../../core';
 
 type Kind = 'text' | 'photo' | 'link';
 const KINDS: { kind: Kind; icon: string }[] = [{ kind: 'photo', icon: '📷' }, { kind: 'text', icon: '✏️' }, { kind: 'link', icon: '🔗' }];
@@ -118,12 +119,12 @@ export function AddEvidence({ actions, projectId, onDraft }: { actions: PlanActi
             )
           )}
           {kind === 'link' && (
-            <Field label={t('evidence.link')}>
-              {({ id }) => <input id={id} type="url" inputMode="url" value={url} placeholder="https://" onInput={(e) => setUrl(e.currentTarget.value)} />}
+            <Field label={t('evidence.link')} limit={[url, LIMITS.url]}>
+              {({ id, describedBy, maxLength }) => <input id={id} type="url" inputMode="url" aria-describedby={describedBy} maxLength={maxLength} value={url} placeholder="https://" onInput={(e) => setUrl(e.currentTarget.value)} />}
             </Field>
           )}
-          <Field label={kind === 'text' ? t('evidence.whatIMade') : t('evidence.caption')}>
-            {({ id }) => <textarea id={id} rows={kind === 'text' ? 3 : 2} value={text} onInput={(e) => typed(e.currentTarget.value)} />}
+          <Field label={kind === 'text' ? t('evidence.whatIMade') : t('evidence.caption')} limit={[text, LIMITS.note]}>
+            {({ id, describedBy, maxLength }) => <textarea id={id} rows={kind === 'text' ? 3 : 2} aria-describedby={describedBy} maxLength={maxLength} value={text} onInput={(e) => typed(e.currentTarget.value)} />}
           </Field>
           <div class="button-row">
             <button type="submit" class="button button--primary" disabled={busy}>{kind === 'link' ? t('evidence.save') : t('evidence.done')}</button>

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../core';
 import { useState } from 'preact/hooks';
 import type { Milestone } from '../../core';
 import type { PlanActions } from '../data/plan';
@@ -37,8 +38,8 @@ export function Milestones(props: { actions: PlanActions; projectId: string; mil
           setTitle('');
           setDue('');
         }}>
-          <Field label={t('milestones.new')} error={error}>
-            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
+          <Field label={t('milestones.new')} error={error} limit={[title, LIMITS.title]}>
+            {({ id, describedBy, invalid, maxLength }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
           </Field>
           <Field label={t('milestones.due')}>
             {({ id }) => <input id={id} type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />}

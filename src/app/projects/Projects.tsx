@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { planDocument } from '../../core';
+import { planDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -85,11 +85,11 @@ function OwnProject(props: { onStart(fields: { title: string; question: string; 
       onSubmit={(e) => { e.preventDefault(); if (!title.trim()) return setError(t('projects.titleRequired')); props.onStart({ title: title.trim(), question, catalogId: null }); }}>
       <h2 id="own-title"><span aria-hidden="true">💡 </span>{t('projects.ownIdea')}</h2>
       <p class="muted">{t('projects.ownHint')}</p>
-      <Field label={t('projects.name')} error={error}>
-        {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
+      <Field label={t('projects.name')} error={error} limit={[title, LIMITS.title]}>
+        {({ id, describedBy, invalid, maxLength }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} maxLength={maxLength} value={title} onInput={(e) => { setTitle(e.currentTarget.value); setError(null); }} />}
       </Field>
-      <Field label={t('projects.question')} hint={t('projects.questionHint')}>
-        {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />}
+      <Field label={t('projects.question')} hint={t('projects.questionHint')} limit={[question, LIMITS.question]}>
+        {({ id, describedBy, maxLength }) => <textarea id={id} aria-describedby={describedBy} maxLength={maxLength} rows={2} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />}
       </Field>
       <div class="button-row">
         <button type="submit" class="button button--primary">{t('projects.propose')}</button>

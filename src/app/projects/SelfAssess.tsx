@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { LearningTarget, Level, SelfAssessment } from '../../core';
+import { LIMITS, type LearningTarget, type Level, type SelfAssessment } from '../../core';
 import type { PlanActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -60,8 +60,8 @@ function TargetRating(props: { actions: PlanActions; target: LearningTarget; lat
           </label>
         ))}
       </fieldset>
-      <Field label={t('self.evidence')} hint={level === null ? t('self.chooseFirst') : undefined}>
-        {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={evidence} disabled={props.readOnly} onInput={(e) => explain(e.currentTarget.value)} />}
+      <Field label={t('self.evidence')} hint={level === null ? t('self.chooseFirst') : undefined} limit={[evidence, LIMITS.note]}>
+        {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={evidence} disabled={props.readOnly} onInput={(e) => explain(e.currentTarget.value)} />}
       </Field>
       <p role="status" class="muted self-target__saved">{saved ? t('self.saved') : ''}</p>
     </div>

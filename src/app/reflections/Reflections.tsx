@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MOODS, planDocument, type Mood, type PlanDocument, type Reflection } from '../../core';
+import { LIMITS, MOODS, planDocument, type Mood, type PlanDocument, type Reflection } from '../../core';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -76,9 +76,9 @@ function Entry(props: { plan: PlanDocument; entry: Reflection; readOnly: boolean
         ))}
       </fieldset>
       {PROMPTS.map((k) => (
-        <Field key={k} label={t(`journal.${k}`)} hint={t(`journal.${k}Hint`)}>
-          {({ id, describedBy }) => (
-            <textarea id={id} aria-describedby={describedBy} rows={2} value={entry[k]} disabled={props.readOnly}
+        <Field key={k} label={t(`journal.${k}`)} hint={t(`journal.${k}Hint`)} limit={[entry[k], LIMITS.note]}>
+          {({ id, describedBy, maxLength }) => (
+            <textarea id={id} aria-describedby={describedBy} maxLength={maxLength} rows={2} value={entry[k]} disabled={props.readOnly}
               onInput={(e) => plan.reflections.update(entry.id, { [k]: e.currentTarget.value })} />
           )}
         </Field>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
-import type { WaitingItem } from '../../core';
+import { LIMITS, type WaitingItem } from '../../core';
 import { Field } from '../components/Field';
 import { coachActions } from '../data/coach';
 import { useTeacherI18n } from '../dashboard/i18n';
@@ -65,8 +65,8 @@ function ApprovalItem({ coach, item, readOnly }: { coach: Y.Doc; item: WaitingIt
       )}
       {suggesting && (
         <form class="stack" onSubmit={(e) => { e.preventDefault(); if (note.trim()) send(); }}>
-          <Field label={t('sv.suggestionLabel')} hint={t('sv.suggestionWho')}>
-            {({ id, describedBy }) => <textarea id={id} rows={2} aria-describedby={describedBy} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+          <Field label={t('sv.suggestionLabel')} hint={t('sv.suggestionWho')} limit={[note, LIMITS.note]}>
+            {({ id, describedBy, maxLength }) => <textarea id={id} rows={2} aria-describedby={describedBy} maxLength={maxLength} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
           </Field>
           <div class="button-row">
             <button type="submit" class="button button--primary" disabled={!note.trim()}>{t('sv.sendSuggestion')}</button>

@@ -4,7 +4,7 @@ import { newId } from '../ids';
 import { setText } from './text';
 import { plainValue } from './plain';
 import { LOCAL_EDIT } from './origin';
-import type { IssueReporter } from './issues';
+import { RecordRefused, type IssueReporter } from './issues';
 
 type AnyRecordSchema = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
 export type RecordOf<S extends AnyRecordSchema> = v.InferOutput<S>;
@@ -64,7 +64,12 @@ export class Collection<S extends AnyRecordSchema> {
     return parsed.output;
   }
 
+  /**
+   * Adds a record; throws RecordRefused, writing nothing, when it would not read back (a title over
+   * its limit, a wrong value): a write that would vanish from every list is refused out loud.
+   */
   add(fields: NewRecord<S>, id: string = newId()): string {
+    this.check(id, { ...fields, id, deleted: false });
     this.doc.transact(() => {
       const record = new Y.Map<unknown>();
       this.root.set(id, record);
@@ -76,11 +81,22 @@ export class Collection<S extends AnyRecordSchema> {
     return id;
   }
 
+  /** Changes fields of a record; throws RecordRefused, writing nothing, when the result would not read back. */
   update(id: string, patch: RecordPatch<S>): boolean {
     const record = this.root.get(id);
     if (!(record instanceof Y.Map)) return false;
+    const merged: Record<string, unknown> = plainRecord(id, record);
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined && key !== 'id') merged[key] = value;
+    this.check(id, merged);
     this.doc.transact(() => this.write(record, patch), LOCAL_EDIT);
     return true;
+  }
+
+  private check(id: string, record: Record<string, unknown>): void {
+    const parsed = v.safeParse(this.schema, record);
+    if (!parsed.success) {
+      throw new RecordRefused(this.name, id, parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })));
+    }
   }
 
   remove(id: string): boolean {

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import * as R from '../records';
 import { Collection } from './collection';
 import { plainValue } from './plain';
-import { ignoreIssues, type IssueReporter } from './issues';
+import { issueReporterOf, type IssueReporter } from './issues';
 import { LOCAL_EDIT } from './origin';
 
 /** A root-level map of plain settings (fixed keys, plain values: safe to set from any device). */
@@ -38,7 +38,7 @@ export class Settings<S extends v.ObjectSchema<v.ObjectEntries, undefined>> {
   }
 }
 
-export function classDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) {
+export function classDocument(doc: Y.Doc, report: IssueReporter = issueReporterOf(doc)) {
   return {
     doc,
     settings: new Settings(doc, 'settings', R.ClassSettings, report),
@@ -50,7 +50,7 @@ export function classDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) 
   };
 }
 
-export function planDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) {
+export function planDocument(doc: Y.Doc, report: IssueReporter = issueReporterOf(doc)) {
   return {
     doc,
     profile: new Settings(doc, 'profile', R.PlanProfile, report),
@@ -66,7 +66,7 @@ export function planDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) {
   };
 }
 
-export function coachDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) {
+export function coachDocument(doc: Y.Doc, report: IssueReporter = issueReporterOf(doc)) {
   return {
     doc,
     checkins: new Collection(doc, 'checkins', R.CheckIn, ['sharedNote'], report),
@@ -75,7 +75,7 @@ export function coachDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) 
   };
 }
 
-export function staffDocument(doc: Y.Doc, report: IssueReporter = ignoreIssues) {
+export function staffDocument(doc: Y.Doc, report: IssueReporter = issueReporterOf(doc)) {
   return {
     doc,
     privateNotes: new Collection(doc, 'privateNotes', R.PrivateNote, ['text'], report),

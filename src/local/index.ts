@@ -19,3 +19,13 @@ export {
 export { watchClassProjection, refreshStudentSummary, readClassSummaries, summaryRow, type ProjectionOptions } from './projection';
 export { requestPersistence, storageUsage, type StorageUsage } from './storage-estimate';
 export { docDbName } from './idb';
+export {
+  MAX_BLOB_BYTES,
+  BlobRefusedError,
+  keepBlob,
+  keepFetchedBlob,
+  readBlob,
+  blobsToUpload,
+  markBlobUploaded,
+  forgetUnusedBlob,
+} from './blobs';

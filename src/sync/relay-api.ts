@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import type { Language } from '../core';
 import type { FamilyView } from '../protocol/family-view';
 import * as S from '../protocol/http-api';
-import { relayCall } from './relay-http';
+import { relayBytes, relayCall } from './relay-http';
 
 /**
  * Typed calls to the relay's HTTP API (src/relay/README.md). Every function takes the relay's base
@@ -28,6 +28,7 @@ export type InvitationAnswered = v.InferOutput<typeof S.InvitationAnswered>;
 export type ClassDevice = v.InferOutput<typeof S.ClassDevice>;
 export type NewFamilyLink = v.InferOutput<typeof S.NewFamilyLink>;
 export type FamilyLinkInfo = v.InferOutput<typeof S.FamilyLinkInfo>;
+export type PhotoStored = v.InferOutput<typeof S.PhotoStored>;
 /** The family page; the arrays were checked for their key fields, the rest is as the relay builds it. */
 export type FamilyPage = FamilyView & { student: { id: string; displayName: string }; className: string; language: string };
 
@@ -146,4 +147,18 @@ export async function revokeFamilyLink(relayUrl: string, token: string, classId:
 /** What a family link shows (no account: the link's token is in the URL). */
 export async function familyPage(relayUrl: string, familyToken: string): Promise<FamilyPage> {
   return (await relayCall(relayUrl, `/api/family/${seg(familyToken)}`, S.FamilyPage)) as unknown as FamilyPage;
+}
+
+function photoPath(classId: string, studentId: string, hash: string): string {
+  return `/api/classes/${seg(classId)}/students/${seg(studentId)}/blobs/${seg(hash)}`;
+}
+
+/** Stores a photo of evidence under the sha-256 of its bytes (the same photo again is harmless). */
+export function putPhoto(relayUrl: string, token: string, classId: string, studentId: string, hash: string, photo: Blob): Promise<PhotoStored> {
+  return relayCall(relayUrl, photoPath(classId, studentId, hash), S.PhotoStored, { method: 'PUT', token, body: photo });
+}
+
+/** A stored photo's bytes and type (`unknown-photo` when the relay has none for this person). */
+export function getPhoto(relayUrl: string, token: string, classId: string, studentId: string, hash: string): Promise<{ bytes: ArrayBuffer; type: string }> {
+  return relayBytes(relayUrl, photoPath(classId, studentId, hash), { token });
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { classDocument } from '../../core';
-import { updateProfile } from '../../local/profiles';
+import { updateProfile } from '../../local';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useYDoc } from '../hooks/useYDoc';

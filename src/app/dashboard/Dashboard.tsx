@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { classDocument, localDay } from '../../core';
-import { readClassSummaries } from '../../local/projection';
-import type { SummaryRow } from '../../local/types';
+import { readClassSummaries, type SummaryRow } from '../../local';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { useYDoc } from '../hooks/useYDoc';
 import { href } from '../router';

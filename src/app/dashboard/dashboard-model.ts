@@ -1,5 +1,5 @@
 import { attentionFor, type Attention } from '../../core';
-import type { SummaryRow } from '../../local/types';
+import type { SummaryRow } from '../../local';
 
 export type DashboardSort = 'need' | 'name' | 'last';
 export type DashboardFilter = 'all' | 'needs' | 'behind' | 'waiting';

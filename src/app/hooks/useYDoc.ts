@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type * as Y from 'yjs';
 import type { DocRef } from '../../core';
 import { docName } from '../../core';
-import type { LocalDoc } from '../../local/types';
+import type { LocalDoc } from '../../local';
 import { useSession } from '../session/context';
 
 export interface DocView<T> {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createProfile } from '../../local/profiles';
-import { requestPersistence } from '../../local/storage-estimate';
+import { createProfile, requestPersistence } from '../../local';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useI18n, type TextKey } from '../i18n';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PlanActions } from '../data/plan';
-import { forgetUnusedBlob, keepBlob } from '../../local/blobs';
+import { forgetUnusedBlob, keepBlob } from '../../local';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';

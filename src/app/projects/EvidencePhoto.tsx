@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
 import { useSession } from '../session/context';
-import { loadPhoto } from './photo-sync';
+import { loadPhoto } from '../../sync/photo-sync';
 
 /**
  * A photo of evidence by its content hash, for the student's and the teacher's screens alike.

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSession } from '../session/context';
 import { useSyncView } from '../session/sync-context';
-import { uploadPendingPhotos } from './photo-sync';
+import { uploadPendingPhotos } from '../../sync/photo-sync';
 
 /** How often waiting photos are tried again while sync is settled (a relay that refused one may take it later). */
 export const PHOTO_RETRY_MS = 60_000;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../local/db';
+import { listDocEntries } from '../../local';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { useI18n, type Translate } from '../i18n';
 import { href } from '../router';
@@ -15,7 +15,7 @@ export function SaveStatus() {
   const pending = useLiveQuery(
     async () => {
       if (!profile) return 0;
-      const rows = await db.docs.where('profileId').equals(profile.id).toArray();
+      const rows = await listDocEntries(profile.id);
       return rows.reduce((sum, row) => sum + row.pendingChanges, 0);
     },
     [profile?.id],

@@ -44,26 +44,54 @@ const FORBIDDEN_PACKAGES = {
 };
 
 /** @param {keyof typeof FORBIDDEN} layer */
+function layerPatterns(layer) {
+  return [
+    ...FORBIDDEN[layer].map((other) => ({
+      // `../relay/x`, `../../relay`, ... from anywhere under src/<layer>.
+      regex: `^(\\.\\./)+${other}(/|$)`,
+      message: `src/${layer} may not import src/${other} (layers: app -> sync -> local -> core; relay -> core, protocol; nothing imports app).`,
+    })),
+    { group: FORBIDDEN_PACKAGES[layer], message: `src/${layer} may not use this package (see eslint.config.js).` },
+  ];
+}
+
+/** @param {keyof typeof FORBIDDEN} layer */
 function layerRule(layer) {
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...FORBIDDEN[layer].map((other) => ({
-              // `../relay/x`, `../../relay`, ... from anywhere under src/<layer>.
-              regex: `^(\\.\\./)+${other}(/|$)`,
-              message: `src/${layer} may not import src/${other} (layers: app -> sync -> local -> core; relay -> core, protocol; nothing imports app).`,
-            })),
-            { group: FORBIDDEN_PACKAGES[layer], message: `src/${layer} may not use this package (see eslint.config.js).` },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(layer) }] },
   };
 }
+
+/**
+ * The app reaches device storage only through src/local/index.ts, and writes documents only
+ * through src/app/data (typed actions): no screen calls a collection's add/update/remove.
+ * The profile and session screens still import src/local/profiles directly while the profile
+ * locks work lands; move them to the index then and drop them from this list.
+ */
+const COLLECTIONS = 'goals|progress|statusChanges|projects|milestones|evidence|reflections|selfAssessments|profileItems|checkins|nextSteps|decisions|privateNotes|teachers|students|targets|catalog|groups';
+const appThroughDataLayer = {
+  files: ['src/app/**/*.{ts,tsx}'],
+  ignores: ['src/app/data/**', 'src/app/App.tsx', 'src/app/first-run/**', 'src/app/profiles/**', 'src/app/session/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...layerPatterns('app'),
+          { regex: '^(\\.\\./)+local/', message: 'The app uses src/local through its index (src/local/index.ts) only.' },
+        ],
+      },
+    ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: `CallExpression[callee.property.name=/^(add|update|remove)$/][callee.object.property.name=/^(${COLLECTIONS})$/]`,
+        message: 'Screens write documents through src/app/data (planActions, coachActions, classActions...), not through collections.',
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'dev-dist/**', 'test-results/**', 'data/**', 'coverage/**'] },
@@ -86,5 +114,6 @@ export default tseslint.config(
     },
   },
   ...Object.keys(FORBIDDEN).map((layer) => layerRule(/** @type {keyof typeof FORBIDDEN} */ (layer))),
+  appThroughDataLayer,
 );
 

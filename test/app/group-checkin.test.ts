@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { coachDocument, staffDocument } from '../../src/core';
-import { GroupCheckIn } from '../../src/app/checkin/group-checkin-actions';
+import { GroupCheckIn } from '../../src/app/data/group-checkin';
 
 describe('a small-group check-in', () => {
   it("records one check-in per student, each in that student's own coach document, as the teacher types", () => {

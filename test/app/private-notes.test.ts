@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { coachDocument, docName, planDocument, type DocRef } from '../../src/core';
-import { GroupCheckIn } from '../../src/app/checkin/group-checkin-actions';
-import { ensureCheckIn, updateCheckIn, writePrivateNote } from '../../src/app/checkin/checkin-actions';
+import { GroupCheckIn } from '../../src/app/data/group-checkin';
+import { ensureCheckIn, updateCheckIn, writePrivateNote } from '../../src/app/data/checkin';
 import { familyReportData } from '../../src/app/report/report-data';
 import { checkinRows } from '../../src/app/export/csv-rows';
 import { api, cleanup, connectDoc, enrolStudent, newClass, newDevice, newRelay, newTeacher } from '../relay/helpers';

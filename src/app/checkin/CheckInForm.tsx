@@ -6,7 +6,7 @@ import { useYDoc } from '../hooks/useYDoc';
 import { goalViews } from '../plan/goal-view';
 import { href, navigate } from '../router';
 import { useSession } from '../session/context';
-import { ensureCheckIn, privateNoteFor, updateCheckIn, writePrivateNote } from './checkin-actions';
+import { ensureCheckIn, privateNoteFor, updateCheckIn, writePrivateNote } from '../data/checkin';
 import { GoalNotes } from './GoalNotes';
 import { NextSteps } from './NextSteps';
 import { LockIcon } from '../components/LockIcon';

@@ -6,7 +6,7 @@ import { useTeacherI18n } from '../dashboard/i18n';
 import { useYDoc } from '../hooks/useYDoc';
 import { href } from '../router';
 import { useSession } from '../session/context';
-import { GroupCheckIn } from './group-checkin-actions';
+import { GroupCheckIn } from '../data/group-checkin';
 import './checkin.css';
 
 /** Choose a group (or a few students), then one form records a check-in for each of them. */

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
 import { coachDocument, newId, type NextStep } from '../../core';
 import { useTeacherI18n } from '../dashboard/i18n';
+import { nextStepActions } from '../data/checkin';
 import { StepRow } from './StepRow';
 
 interface NextStepsProps {
@@ -19,8 +20,8 @@ interface NextStepsProps {
  */
 export function NextSteps({ coach, checkinId, previousId, readOnly, ensure }: NextStepsProps) {
   const { t, formatDate } = useTeacherI18n();
-  const steps = coachDocument(coach).nextSteps;
-  const all = steps.list();
+  const steps = nextStepActions(coach);
+  const all = coachDocument(coach).nextSteps.list();
   const earlier = previousId ? all.filter((s) => s.checkinId === previousId) : [];
   const [draftId, setDraftId] = useState(() => newId());
   // Random ids do not keep typing order: steps made here are listed in the order they were made.
@@ -30,7 +31,7 @@ export function NextSteps({ coach, checkinId, previousId, readOnly, ensure }: Ne
   mine.sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : 1));
 
   function startStep(text: string) {
-    steps.add({ checkinId: ensure(), text, owner: 'student', due: null }, draftId);
+    steps.add(ensure(), text, draftId);
     setMadeHere((ids) => [...ids, draftId]);
     setDraftId(newId());
   }
@@ -46,7 +47,7 @@ export function NextSteps({ coach, checkinId, previousId, readOnly, ensure }: Ne
               <li key={s.id}>
                 <label>
                   <input type="checkbox" disabled={readOnly} checked={Boolean(s.doneAt)}
-                    onChange={(e) => steps.update(s.id, { doneAt: e.currentTarget.checked ? Date.now() : null })} />
+                    onChange={(e) => steps.setDone(s.id, e.currentTarget.checked)} />
                   <span>{s.text} <span class="muted">· {t(`checkin.stepOwner.${s.owner}`)}{s.due ? ` · ${formatDate(s.due)}` : ''}</span></span>
                 </label>
               </li>
@@ -59,7 +60,7 @@ export function NextSteps({ coach, checkinId, previousId, readOnly, ensure }: Ne
         {[
           ...mine.map((s, i) => (
             <StepRow key={s.id} index={i + 1} step={s} readOnly={readOnly}
-              onChange={(patch) => steps.update(s.id, patch)} onRemove={() => steps.remove(s.id)} />
+              onChange={(patch) => steps.change(s.id, patch)} onRemove={() => steps.remove(s.id)} />
           )),
           ...(readOnly ? [] : [<StepRow key={draftId} index={mine.length + 1} step={null} readOnly={false} onStart={startStep} />]),
         ]}

@@ -3,6 +3,7 @@ import { classDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { useYDoc } from '../hooks/useYDoc';
+import { classActions } from '../data/class';
 
 /** Projects students can choose from (a project picked from here needs no approval). */
 export function Catalog({ classId }: { classId: string }) {
@@ -16,7 +17,7 @@ export function Catalog({ classId }: { classId: string }) {
     event.preventDefault();
     if (!local) return;
     if (!title.trim()) return setError(t('cat.titleRequired'));
-    classDocument(local.doc).catalog.add({ title: title.trim(), question: question.trim(), weeks, targetIds: [] });
+    classActions(local.doc).addCatalogProject({ title: title.trim(), question: question.trim(), weeks });
     setTitle('');
     setQuestion('');
   }
@@ -30,7 +31,7 @@ export function Catalog({ classId }: { classId: string }) {
             <li key={p.id}>
               <strong>{p.title}</strong> <span class="muted">· {t('cat.weeks', { count: p.weeks })}</span>
               {p.question && <p class="muted">{p.question}</p>}
-              {!readOnly && local && <button type="button" class="button button--quiet" aria-label={t('cat.removeNamed', { title: p.title })} onClick={() => classDocument(local.doc).catalog.remove(p.id)}>{t('cat.remove')}</button>}
+              {!readOnly && local && <button type="button" class="button button--quiet" aria-label={t('cat.removeNamed', { title: p.title })} onClick={() => classActions(local.doc).removeCatalogProject(p.id)}>{t('cat.remove')}</button>}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
 import { href, navigate } from '../router';
-import { createClass } from '../session/class-actions';
+import { classActions, createClass } from '../data/class';
 import { useSession } from '../session/context';
 import { Roster } from './Roster';
 import { Targets } from './Targets';
@@ -57,16 +57,16 @@ function EditClass({ classId }: { classId: string }) {
   const { t } = useI18n();
   const { data, local, readOnly } = useYDoc({ kind: 'class', classId }, (doc) => classDocument(doc).settings.read());
   if (!data || !local) return <p>{t('app.loading')}</p>;
-  const settings = classDocument(local.doc).settings;
+  const change = classActions(local.doc).changeSettings;
   return (
     <section class="stack" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <div class="card stack">
         <Field label={t('setup.className')} limit={[data.name, LIMITS.title]}>
-          {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={data.name} disabled={readOnly} onInput={(e) => settings.write({ name: e.currentTarget.value })} />}
+          {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={data.name} disabled={readOnly} onInput={(e) => change({ name: e.currentTarget.value })} />}
         </Field>
-        <CadenceField value={data.cadenceDays} onChange={(cadenceDays) => settings.write({ cadenceDays })} />
-        <LanguageField value={data.defaultLanguage} onChange={(defaultLanguage) => settings.write({ defaultLanguage })} />
+        <CadenceField value={data.cadenceDays} onChange={(cadenceDays) => change({ cadenceDays })} />
+        <LanguageField value={data.defaultLanguage} onChange={(defaultLanguage) => change({ defaultLanguage })} />
       </div>
       <Roster classId={classId} />
       <Targets classId={classId} />

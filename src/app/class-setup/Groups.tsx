@@ -3,6 +3,7 @@ import { classDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { useYDoc } from '../hooks/useYDoc';
+import { classActions } from '../data/class';
 
 /** Groups for small-group check-ins. Membership is a whole list, replaced on each change (last writer wins). */
 export function Groups({ classId }: { classId: string }) {
@@ -20,7 +21,7 @@ export function Groups({ classId }: { classId: string }) {
     event.preventDefault();
     if (!local) return;
     if (!name.trim()) return setError(t('grp.nameRequired'));
-    classDocument(local.doc).groups.add({ name: name.trim(), studentIds: members });
+    classActions(local.doc).addGroup(name.trim(), members);
     setName('');
     setMembers([]);
   }
@@ -32,7 +33,7 @@ export function Groups({ classId }: { classId: string }) {
           {data.groups.map((g) => (
             <li key={g.id}>
               <strong>{g.name}</strong>: {g.studentIds.map((id) => names.get(id)).filter(Boolean).join(', ') || '—'}
-              {!readOnly && <button type="button" class="button button--quiet" aria-label={t('cat.removeNamed', { title: g.name })} onClick={() => classDocument(local.doc).groups.remove(g.id)}>{t('cat.remove')}</button>}
+              {!readOnly && <button type="button" class="button button--quiet" aria-label={t('cat.removeNamed', { title: g.name })} onClick={() => classActions(local.doc).removeGroup(g.id)}>{t('cat.remove')}</button>}
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import { LANGUAGES, classDocument, type Language, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
-import { addStudent } from '../session/class-actions';
+import { addStudent, classActions } from '../data/class';
 import { useSession } from '../session/context';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { RosterImport } from './RosterImport';
@@ -40,14 +40,14 @@ export function Roster({ classId }: { classId: string }) {
       {students && students.length === 0 && <p class="muted">{t('setup.rosterEmpty')}</p>}
       {students && students.length > 0 && (
         <ul class="roster">
-          {students.map((s) => <RosterEntry key={s.id} student={s} readOnly={readOnly} onChange={(patch) => local && classDocument(local.doc).students.update(s.id, patch)} />)}
+          {students.map((s) => <RosterEntry key={s.id} student={s} readOnly={readOnly} onChange={(patch) => local && classActions(local.doc).changeStudent(s.id, patch)} />)}
         </ul>
       )}
       {archived.length > 0 && (
         <details>
           <summary>{tt('setup.archived', { count: archived.length })}</summary>
           <ul class="roster">
-            {archived.map((s) => <RosterEntry key={s.id} student={s} readOnly={readOnly} onChange={(patch) => local && classDocument(local.doc).students.update(s.id, patch)} />)}
+            {archived.map((s) => <RosterEntry key={s.id} student={s} readOnly={readOnly} onChange={(patch) => local && classActions(local.doc).changeStudent(s.id, patch)} />)}
           </ul>
         </details>
       )}

@@ -3,7 +3,7 @@ import { classDocument, type Language } from '../../core';
 import { Notice } from '../components/Notice';
 import { useTeacherI18n } from '../dashboard/i18n';
 import { loadPapa } from '../export/papa';
-import { addStudent } from '../session/class-actions';
+import { addStudent } from '../data/class';
 import { useSession } from '../session/context';
 import { planRosterImport, type ImportRow } from './roster-csv';
 

@@ -3,6 +3,7 @@ import { classDocument, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
+import { classActions } from '../data/class';
 
 const EMPTY_LEVELS = ['', '', '', ''];
 
@@ -18,7 +19,7 @@ export function Targets({ classId }: { classId: string }) {
     event.preventDefault();
     if (!local) return;
     if (!title.trim()) return setError(t('goal.titleRequired'));
-    classDocument(local.doc).targets.add({ title: title.trim(), subject: subject.trim(), levels: levels.map((l) => l.trim()) });
+    classActions(local.doc).addTarget({ title: title.trim(), subject: subject.trim(), levels: levels.map((l) => l.trim()) });
     setTitle('');
     setSubject('');
     setLevels(EMPTY_LEVELS);

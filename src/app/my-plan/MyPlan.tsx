@@ -69,7 +69,7 @@ export function MyPlan() {
           )}
         </section>
       ))}
-      <ProfileEditor doc={doc} items={data.items} readOnly={readOnly} />
+      <ProfileEditor actions={actions} items={data.items} readOnly={readOnly} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type * as Y from 'yjs';
-import { LIMITS, planDocument, type ProfileItem } from '../../core';
+import { LIMITS, type ProfileItem } from '../../core';
+import type { PlanActions } from '../data/plan';
 import { useI18n } from '../i18n';
 import { TextLimit } from '../components/TextLimit';
 
@@ -10,23 +10,22 @@ const KINDS = [
   ['support', 'plan.supports'],
 ] as const;
 
-export function ProfileEditor({ doc, items, readOnly }: { doc: Y.Doc; items: ProfileItem[]; readOnly: boolean }) {
+export function ProfileEditor({ actions, items, readOnly }: { actions: PlanActions; items: ProfileItem[]; readOnly: boolean }) {
   const { t } = useI18n();
   return (
     <section class="card stack" aria-labelledby="about-title">
       <h2 id="about-title">{t('plan.about')}</h2>
       {KINDS.map(([kind, label]) => (
-        <ItemGroup key={kind} doc={doc} kind={kind} label={t(label)} items={items.filter((i) => i.kind === kind)} readOnly={readOnly} />
+        <ItemGroup key={kind} actions={actions} kind={kind} label={t(label)} items={items.filter((i) => i.kind === kind)} readOnly={readOnly} />
       ))}
     </section>
   );
 }
 
-function ItemGroup(props: { doc: Y.Doc; kind: ProfileItem['kind']; label: string; items: ProfileItem[]; readOnly: boolean }) {
+function ItemGroup(props: { actions: PlanActions; kind: ProfileItem['kind']; label: string; items: ProfileItem[]; readOnly: boolean }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const inputId = `item-${props.kind}`;
-  const collection = planDocument(props.doc).profileItems;
   return (
     <div class="item-group">
       <h3 id={`${inputId}-label`}>{props.label}</h3>
@@ -35,13 +34,13 @@ function ItemGroup(props: { doc: Y.Doc; kind: ProfileItem['kind']; label: string
           <li key={item.id} class="chip">
             {item.text}
             {!props.readOnly && (
-              <button type="button" class="chip__remove" aria-label={t('plan.removeItem', { text: item.text })} onClick={() => collection.remove(item.id)}>×</button>
+              <button type="button" class="chip__remove" aria-label={t('plan.removeItem', { text: item.text })} onClick={() => props.actions.removeProfileItem(item.id)}>×</button>
             )}
           </li>
         ))}
       </ul>
       {!props.readOnly && (
-        <form class="chip-form" onSubmit={(e) => { e.preventDefault(); if (text.trim()) collection.add({ kind: props.kind, text: text.trim() }); setText(''); }}>
+        <form class="chip-form" onSubmit={(e) => { e.preventDefault(); if (text.trim()) props.actions.addProfileItem(props.kind, text.trim()); setText(''); }}>
           <label class="visually-hidden" for={inputId}>{props.label}</label>
           <input id={inputId} value={text} maxLength={LIMITS.title} aria-describedby={`${inputId}-limit`} placeholder={t(`plan.itemPlaceholder.${props.kind}`)} onInput={(e) => setText(e.currentTarget.value)} />
           <button type="submit" class="button">{t('plan.addItem')}</button>

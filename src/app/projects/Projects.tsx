@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { planDocument, LIMITS } from '../../core';
+import { LIMITS } from '../../core';
+import { planActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -16,12 +17,12 @@ export function Projects() {
   const docs = useStudentDocs((plan, coach, cls) => projectViews(plan, coach, cls));
   const [adding, setAdding] = useState(false);
   if (!docs?.plan.data || !docs.plan.local) return <p class="muted">{t('app.loading')}</p>;
-  const plan = planDocument(docs.plan.local.doc);
+  const actions = planActions(docs.plan.local.doc, 'student');
   const catalog = docs.cls.data ? classInfo(docs.cls.data, docs.studentId).catalog : [];
   const taken = new Set(docs.plan.data.map((v) => v.project.catalogId).filter(Boolean));
 
   function start(fields: { title: string; question: string; catalogId: string | null }) {
-    const id = plan.projects.add({ ...fields, proposedBy: 'student', createdAt: Date.now() });
+    const id = actions.proposeProject(fields);
     setAdding(false);
     navigate({ name: 'project', projectId: id });
   }

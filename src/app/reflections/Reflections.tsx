@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LIMITS, MOODS, planDocument, type Mood, type PlanDocument, type Reflection } from '../../core';
+import { LIMITS, MOODS, planDocument, type Mood, type Reflection } from '../../core';
+import { planActions, type PlanActions } from '../data/plan';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useStudentI18n as useI18n } from '../student-home/i18n';
@@ -17,7 +18,7 @@ export function Reflections() {
   const docs = useStudentDocs((plan) => planDocument(plan).reflections.list().sort((a, b) => b.at - a.at));
   const [openId, setOpenId] = useState<string | null>(null);
   if (!docs?.plan.data || !docs.plan.local) return <p class="muted">{t('app.loading')}</p>;
-  const plan = planDocument(docs.plan.local.doc);
+  const actions = planActions(docs.plan.local.doc, 'student');
   const readOnly = docs.plan.readOnly;
   const open = docs.plan.data.find((r) => r.id === openId) ?? null;
   const earlier = docs.plan.data.filter((r) => r.id !== openId);
@@ -32,11 +33,11 @@ export function Reflections() {
       </div>
       {readOnly && <Notice kind="warning">{t('app.readOnlyNewer')}</Notice>}
       {!readOnly && !open && (
-        <button type="button" class="button button--primary button--block" onClick={() => setOpenId(plan.reflections.add({ at: Date.now() }))}>
+        <button type="button" class="button button--primary button--block" onClick={() => setOpenId(actions.startReflection())}>
           <span aria-hidden="true">✏️ </span>{t('journal.new')}
         </button>
       )}
-      {open && <Entry plan={plan} entry={open} readOnly={readOnly} onDone={() => setOpenId(null)} />}
+      {open && <Entry actions={actions} entry={open} readOnly={readOnly} onDone={() => setOpenId(null)} />}
       {earlier.length > 0 && (
         <section class="stack" aria-labelledby="journal-earlier">
           <h2 id="journal-earlier">{t('journal.earlier')}</h2>
@@ -59,9 +60,9 @@ export function Reflections() {
   );
 }
 
-function Entry(props: { plan: PlanDocument; entry: Reflection; readOnly: boolean; onDone(): void }) {
+function Entry(props: { actions: PlanActions; entry: Reflection; readOnly: boolean; onDone(): void }) {
   const { t } = useI18n();
-  const { entry, plan } = props;
+  const { entry, actions } = props;
   return (
     <form class="card stack journal-form" aria-labelledby="entry-title" onSubmit={(e) => { e.preventDefault(); props.onDone(); }}>
       <h2 id="entry-title">{t('journal.today')}</h2>
@@ -69,7 +70,7 @@ function Entry(props: { plan: PlanDocument; entry: Reflection; readOnly: boolean
         <legend>{t('journal.feel')}</legend>
         {MOODS.map((m) => (
           <label key={m} class={`mood${entry.mood === m ? ' mood--on' : ''}`}>
-            <input type="radio" name="mood" value={m} checked={entry.mood === m} onChange={() => plan.reflections.update(entry.id, { mood: m })} />
+            <input type="radio" name="mood" value={m} checked={entry.mood === m} onChange={() => actions.editReflection(entry.id, { mood: m })} />
             <span aria-hidden="true" class="mood__face">{MOOD_FACES[m]}</span>
             <span>{t(`journal.mood.${m}`)}</span>
           </label>
@@ -79,7 +80,7 @@ function Entry(props: { plan: PlanDocument; entry: Reflection; readOnly: boolean
         <Field key={k} label={t(`journal.${k}`)} hint={t(`journal.${k}Hint`)} limit={[entry[k], LIMITS.note]}>
           {({ id, describedBy, maxLength }) => (
             <textarea id={id} aria-describedby={describedBy} maxLength={maxLength} rows={2} value={entry[k]} disabled={props.readOnly}
-              onInput={(e) => plan.reflections.update(entry.id, { [k]: e.currentTarget.value })} />
+              onInput={(e) => actions.editReflection(entry.id, { [k]: e.currentTarget.value })} />
           )}
         </Field>
       ))}

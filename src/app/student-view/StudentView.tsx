@@ -87,7 +87,7 @@ export function StudentView({ studentId }: { studentId: string }) {
       </section>
       <ProjectsSummary studentId={studentId} projects={projects} milestones={p.milestones.list()} evidence={p.evidence.list()} />
       <ReflectionsSummary reflections={p.reflections.list()} />
-      <ProfileEditor doc={plan.data} items={p.profileItems.list()} readOnly={plan.readOnly} />
+      <ProfileEditor actions={actions} items={p.profileItems.list()} readOnly={plan.readOnly} />
       <Timeline checkins={coach.data.checkins.list()} steps={coach.data.nextSteps.list()} privateNotes={staff.data ?? []}
         goalTitles={new Map(goals.map((g) => [g.goal.id, g.goal.title]))} />
     </section>

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { coachDocument, localDay, type CheckIn, type Level } from '../../core';
-import { writePrivateNote } from './checkin-actions';
+import { writePrivateNote } from './checkin';
 
 export interface GroupMember {
   studentId: string;

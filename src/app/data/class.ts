@@ -1,8 +1,7 @@
-import { classDocument, newId, planDocument, type Language } from '../../core';
-import { deviceId } from './device-id';
-import type { DocStore } from '../../local/doc-store';
-import { updateProfile } from '../../local/profiles';
-import type { DeviceProfile } from '../../local/types';
+import type * as Y from 'yjs';
+import { classDocument, newId, planDocument, type ClassSettings, type Language, type LearningTarget, type RosterStudent } from '../../core';
+import { updateProfile, type DeviceProfile, type DocStore } from '../../local';
+import { deviceId } from '../session/device-id';
 
 export interface NewClass {
   name: string;
@@ -35,4 +34,33 @@ export function addStudent(store: DocStore, classId: string, displayName: string
   plan.profile.write({ language });
   cls.students.add({ displayName, language }, studentId);
   return studentId;
+}
+
+/** Every write to a class document besides creating the class and adding students (above). */
+export function classActions(doc: Y.Doc) {
+  const cls = classDocument(doc);
+  return {
+    changeSettings(patch: Partial<ClassSettings>): void {
+      cls.settings.write(patch);
+    },
+    /** Renames, archives or moves a student to another language (the roster entry only). */
+    changeStudent(studentId: string, patch: Partial<Pick<RosterStudent, 'displayName' | 'language' | 'archived'>>): void {
+      cls.students.update(studentId, patch);
+    },
+    addTarget(fields: Pick<LearningTarget, 'title' | 'subject' | 'levels'>): string {
+      return cls.targets.add(fields);
+    },
+    addCatalogProject(fields: { title: string; question: string; weeks: number }): string {
+      return cls.catalog.add({ ...fields, targetIds: [] });
+    },
+    removeCatalogProject(id: string): void {
+      cls.catalog.remove(id);
+    },
+    addGroup(name: string, studentIds: string[]): string {
+      return cls.groups.add({ name, studentIds });
+    },
+    removeGroup(id: string): void {
+      cls.groups.remove(id);
+    },
+  };
 }

@@ -53,6 +53,22 @@ describe('undo of the student\'s own last change', () => {
     expect(planDocument(doc).goals.list()).toHaveLength(1);
   });
 
+  it('covers every collection and setting of the plan document definition, and undoes each', () => {
+    const doc = new Y.Doc();
+    const plan = planDocument(doc);
+    const undo = planUndo(doc);
+    const parts = Object.entries(plan).filter(([key]) => key !== 'doc');
+    expect(undo.scope).toHaveLength(parts.length);
+    for (const [name] of parts) expect(undo.scope).toContain(doc.getMap(name));
+    plan.selfAssessments.add({ targetId: 'target1', level: 3, at: 1 });
+    undo.stopCapturing();
+    plan.profile.write({ language: 'es' });
+    undo.undo();
+    undo.undo();
+    expect(plan.selfAssessments.list()).toEqual([]);
+    expect(plan.profile.read().language).toBe('en');
+  });
+
   it('gives one manager per document', () => {
     const doc = new Y.Doc();
     expect(planUndo(doc)).toBe(planUndo(doc));

@@ -82,6 +82,15 @@ export function staffDocument(doc: Y.Doc, report: IssueReporter = issueReporterO
   };
 }
 
+/**
+ * The root types of a document view (every Collection and Settings in it), in the order the view
+ * defines them: what an undo manager or an observer covers, so a collection added to a document's
+ * definition is covered without a second list to keep up to date.
+ */
+export function rootsOf(view: Record<string, unknown>): Y.Map<unknown>[] {
+  return Object.values(view).flatMap((part) => (part instanceof Collection || part instanceof Settings ? [part.root as Y.Map<unknown>] : []));
+}
+
 export type ClassDocument = ReturnType<typeof classDocument>;
 export type PlanDocument = ReturnType<typeof planDocument>;
 export type CoachDocument = ReturnType<typeof coachDocument>;

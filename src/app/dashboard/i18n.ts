@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { useI18n, type I18n, type Params, type TextKey } from '../i18n';
+import { makeTranslator, useI18n, type I18n, type Params, type TextKey } from '../i18n';
 import * as teacher from '../i18n/catalogs/teacher';
 
 type TeacherKey = keyof typeof teacher.en;
@@ -10,25 +10,9 @@ export interface TeacherI18n extends Omit<I18n, 't'> {
   t(key: TeacherTextKey | TextKey, params?: Params): string;
 }
 
-/** One per language: an Intl.PluralRules costs a noticeable fraction of a millisecond on a slow phone. */
-const pluralRules = new Map<string, Intl.PluralRules>();
-function pluralsFor(language: string): Intl.PluralRules {
-  let rules = pluralRules.get(language);
-  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
-  return rules;
-}
-
 /** Plain translation over a catalog, for code outside components (the family report, CSV headers). */
 export function teacherTranslator(language: I18n['language'], fallback: I18n['t']): TeacherI18n['t'] {
-  const catalog: Record<string, string> = language === 'es' ? teacher.es : teacher.en;
-  const plurals = pluralsFor(language);
-  return (key, params) => {
-    let message: string | undefined;
-    if (params && typeof params.count === 'number') message = catalog[`${key}_${plurals.select(params.count)}`] ?? catalog[`${key}_other`];
-    message ??= catalog[key];
-    if (message === undefined) return fallback(key as TextKey, params);
-    return params ? message.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : message;
-  };
+  return makeTranslator<TeacherTextKey | TextKey>(language === 'es' ? teacher.es : teacher.en, language, (key, params) => fallback(key as TextKey, params));
 }
 
 /**

@@ -15,19 +15,39 @@ const catalogs: Record<Language, Record<MessageKey, string>> = { en, es };
 /** The languages the interface speaks (core's LANGUAGES, without pulling core into the first screen's script). */
 export const INTERFACE_LANGUAGES = Object.keys(catalogs) as Language[];
 
-/** Picks `key_one`/`key_other` by the language's plural rules when a `count` is given. */
-export function translator(language: Language): Translate {
-  const catalog = catalogs[language];
-  const plurals = new Intl.PluralRules(language);
+/** One per language: an Intl.PluralRules costs a noticeable fraction of a millisecond on a slow phone. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralsFor(language: string): Intl.PluralRules {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return rules;
+}
+
+/**
+ * The one translator factory, for the app's catalogs and for those that load with lazily loaded
+ * screens (the teacher's and the student's): picks `key_one`/`key_other` by the language's plural
+ * rules when a `count` is given, fills `{name}` from params, and hands keys the catalog lacks to
+ * `fallback`.
+ */
+export function makeTranslator<K extends string>(
+  catalog: Readonly<Record<string, string>>,
+  language: Language,
+  fallback: (key: K, params?: Params) => string,
+): (key: K, params?: Params) => string {
+  const plurals = pluralsFor(language);
   return (key, params) => {
     let message: string | undefined;
-    if (params && typeof params.count === 'number') {
-      const form = `${key}_${plurals.select(params.count)}` as MessageKey;
-      message = catalog[form] ?? catalog[`${key}_other` as MessageKey];
-    }
-    message ??= catalog[key as MessageKey] ?? en[key as MessageKey] ?? key;
+    if (params && typeof params.count === 'number') message = catalog[`${key}_${plurals.select(params.count)}`] ?? catalog[`${key}_other`];
+    message ??= catalog[key];
+    if (message === undefined) return fallback(key, params);
     return params ? message.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : message;
   };
+}
+
+/** The app's own catalogs; a key missing in one language falls back to English, then to the key. */
+export function translator(language: Language): Translate {
+  const english = language === 'en' ? (key: TextKey) => key : makeTranslator<TextKey>(en, 'en', (key) => key);
+  return makeTranslator<TextKey>(catalogs[language], language, english);
 }
 
 export function pickLanguage(preferred: readonly string[]): Language {

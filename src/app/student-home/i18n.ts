@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { useI18n, type I18n, type Params, type TextKey } from '../i18n';
+import { makeTranslator, useI18n, type I18n, type Params, type TextKey } from '../i18n';
 import * as student from '../i18n/catalogs/student';
 
 type StudentKey = keyof typeof student.en;
@@ -19,15 +19,7 @@ export interface StudentI18n extends Omit<I18n, 't'> {
 export function useStudentI18n(): StudentI18n {
   const i18n = useI18n();
   return useMemo(() => {
-    const catalog: Record<string, string> = i18n.language === 'es' ? student.es : student.en;
-    const plurals = new Intl.PluralRules(i18n.language);
-    const t = (key: StudentTextKey | TextKey, params?: Params): string => {
-      let message: string | undefined;
-      if (params && typeof params.count === 'number') message = catalog[`${key}_${plurals.select(params.count)}`] ?? catalog[`${key}_other`];
-      message ??= catalog[key];
-      if (message === undefined) return i18n.t(key as TextKey, params);
-      return params ? message.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : message;
-    };
+    const t = makeTranslator<StudentTextKey | TextKey>(i18n.language === 'es' ? student.es : student.en, i18n.language, (key, params?: Params) => i18n.t(key as TextKey, params));
     return { ...i18n, t };
   }, [i18n.language, i18n.t]);
 }

@@ -1,6 +1,7 @@
 /**
  * Screenshots of the teacher's screens with the seeded class, at 390 and 1280 px wide, into
- * docs/screenshots/. Needs a build (`npm run build`). Run: `npx tsx scripts/screenshots.ts`.
+ * docs/screenshots/. Needs a build (`npm run build`). `npm run screenshots` runs it and the student screens' browser test
+ * with PATHBOOK_SCREENSHOTS=docs/screenshots, on purpose: test runs write theirs to test-results/ (ignored).
  */
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

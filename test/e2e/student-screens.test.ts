@@ -6,12 +6,12 @@ import { launchDevice, openApp, seriousA11yViolations, type Profile } from './su
 import { serveBuiltApp, type ServedApp } from './support/serve';
 import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass } from './student-seed';
 
-// Tests never rewrite tracked files: screenshots go to the ignored test-results/ (copy to docs/ by hand).
-const SHOTS = 'test-results/student-screens';
+/** An ignored folder, so a test run never rewrites tracked files; `npm run screenshots` points it at docs/screenshots on purpose. */
+const SHOTS = process.env.PATHBOOK_SCREENSHOTS ?? 'test-results/student-screens';
 
 /**
  * The student's screens on a 390 px phone, with a class's worth of real-looking data: each is
- * checked with axe and saved as a screenshot for docs/screenshots.
+ * checked with axe and saved as a screenshot (docs/screenshots when run by `npm run screenshots`).
  */
 describe('student screens at 390 px', () => {
   let app: ServedApp;
@@ -41,7 +41,7 @@ describe('student screens at 390 px', () => {
   async function shoot(name: string) {
     // At the top, so the sticky navigation sits where a child sees it.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => window.scrollY === 0 && document.fonts.status === 'loaded', undefined, { timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
   }

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName, planDocument, type DocRef } from '../../src/core';
 import { readDocEntry } from '../../src/local/bookkeeping';
 import { DocStore } from '../../src/local/doc-store';
 import { STORAGE_LOAD } from '../../src/local/origins';
-import { profileId, sleep } from './helpers';
+import { profileId, sleep, waitUntil } from './helpers';
 
 const ref: DocRef = { kind: 'plan', classId: 'class1', studentId: 'stud1' };
 const name = docName(ref);
@@ -29,9 +29,9 @@ describe('two tabs of one profile', () => {
     const b = tab(pid).open(ref);
     await Promise.all([a.whenLoaded, b.whenLoaded]);
     addGoal(a.doc, 'From tab A');
-    await vi.waitFor(() => expect(titles(b.doc)).toEqual(['From tab A']));
+    await waitUntil(() => expect(titles(b.doc)).toEqual(['From tab A']));
     addGoal(b.doc, 'From tab B');
-    await vi.waitFor(() => expect(titles(a.doc)).toEqual(['From tab A', 'From tab B']));
+    await waitUntil(() => expect(titles(a.doc)).toEqual(['From tab A', 'From tab B']));
   });
 
   it('a tab that opens later gets what another tab holds but has not stored', async () => {
@@ -45,7 +45,7 @@ describe('two tabs of one profile', () => {
 
     const b = tab(pid).open(ref);
     await b.whenLoaded;
-    await vi.waitFor(() => expect(titles(b.doc)).toEqual(['Only in tab A memory']));
+    await waitUntil(() => expect(titles(b.doc)).toEqual(['Only in tab A memory']));
   });
 
   it('counts an edit once, in the tab that made it', async () => {
@@ -55,7 +55,7 @@ describe('two tabs of one profile', () => {
     const b = tab(pid).open(ref);
     await Promise.all([a.whenLoaded, b.whenLoaded]);
     addGoal(a.doc, 'Once');
-    await vi.waitFor(() => expect(titles(b.doc)).toEqual(['Once']));
+    await waitUntil(() => expect(titles(b.doc)).toEqual(['Once']));
     await Promise.all(stores.map((s) => s.flush()));
     expect((await readDocEntry(pid, name))?.pendingChanges).toBe(1);
   });

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { docName, planDocument, readMeta, SCHEMA_VERSION, type DocRef } from '../../src/core';
 import { DocStore } from '../../src/local/doc-store';
 import { readDocEntry } from '../../src/local/bookkeeping';
 import { docDbName } from '../../src/local/idb';
-import { profileId, rawRows, sleep } from './helpers';
+import { profileId, rawRows, sleep, waitUntil } from './helpers';
 
 const ref: DocRef = { kind: 'plan', classId: 'class1', studentId: 'stud1' };
 const name = docName(ref);
@@ -85,7 +85,7 @@ describe('DocStore persistence', () => {
     expect(store.open(ref)).toBe(a);
     expect(store.get(name)).toBe(a);
     await a.whenLoaded;
-    await vi.waitFor(async () => expect(await readDocEntry(pid, name)).toMatchObject({ kind: 'plan', classId: 'class1', studentId: 'stud1', pendingChanges: 0 }));
+    await waitUntil(async () => expect(await readDocEntry(pid, name)).toMatchObject({ kind: 'plan', classId: 'class1', studentId: 'stud1', pendingChanges: 0 }));
   });
 
   it('keeps documents of different profiles apart', async () => {
@@ -147,7 +147,7 @@ describe('compaction during a session', () => {
     for (let i = 0; i < 520; i++) reflections.add({ at: i, did: `entry ${i}` });
     await store.flush();
     expect((await rawRows(docDbName(pid, name))).keys.length).toBeGreaterThanOrEqual(500);
-    await vi.waitFor(async () => expect((await rawRows(docDbName(pid, name))).keys.length).toBe(1), { timeout: 3_000 });
+    await waitUntil(async () => expect((await rawRows(docDbName(pid, name))).keys.length).toBe(1));
     await store.closeAll();
     const reopened = newStore(pid).open(ref);
     await reopened.whenLoaded;
@@ -191,7 +191,7 @@ describe('schema version and meta', () => {
     const reopened = newStore(pid).open(ref);
     await reopened.whenLoaded;
     expect(reopened.access()).toBe('newer-schema');
-    await vi.waitFor(async () => expect((await readDocEntry(pid, name))?.readOnlyReason).toBe('newer-schema'));
+    await waitUntil(async () => expect((await readDocEntry(pid, name))?.readOnlyReason).toBe('newer-schema'));
   });
 
   it('notices when a sync brings a newer schema into an open document', async () => {

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { newId } from '../../src/core';
 import { openDocDb, readRows, UPDATES_STORE } from '../../src/local/idb';
 
@@ -39,4 +40,9 @@ export async function overwriteRawRow(dbName: string, key: number, value: unknow
     tx.onabort = () => reject(tx.error);
   });
   db.close();
+}
+
+/** vi.waitFor with a timeout a busy 2-core CI machine can meet (its default is 1 s). */
+export function waitUntil<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: 15_000, interval: 25 });
 }

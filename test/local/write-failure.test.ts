@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docName, planDocument, type DocRef } from '../../src/core';
 import { DocStore, UnsavedChangesError } from '../../src/local/doc-store';
 import type { StorageProblem } from '../../src/local/types';
-import { profileId, sleep } from './helpers';
+import { profileId, sleep, waitUntil } from './helpers';
 
 const ref: DocRef = { kind: 'plan', classId: 'class1', studentId: 'stud1' };
 const name = docName(ref);
@@ -28,7 +28,7 @@ describe('write failures', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     addGoal(local.doc, 'Written while full');
-    await vi.waitFor(() => expect(problems.length).toBeGreaterThan(0));
+    await waitUntil(() => expect(problems.length).toBeGreaterThan(0));
     expect(problems[0]).toMatchObject({ kind: 'quota', profileId: pid, docName: name });
     expect(problems[0]!.unsavedUpdates).toBeGreaterThanOrEqual(1);
     expect(local.unsavedUpdates()).toBe(1);
@@ -62,7 +62,7 @@ describe('write failures', () => {
       return original.apply(this, args);
     });
     addGoal(local.doc, 'Retried');
-    await vi.waitFor(() => expect(local.unsavedUpdates()).toBe(0), { timeout: 3_000 });
+    await waitUntil(() => expect(local.unsavedUpdates()).toBe(0));
     expect(failures).toBeGreaterThanOrEqual(2);
     await store.closeAll();
   });

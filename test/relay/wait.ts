@@ -1,7 +1,7 @@
 /** Waiting and cleanup shared by the relay tests. */
 
-/** Retries an assertion (or a truthy check) until it passes or the time is up; then throws the last failure. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 5_000, interval = 20 } = {}): Promise<Exclude<NonNullable<T>, false>> {
+/** Retries an assertion (or a truthy check) until it passes or the time is up (generous: CI is a busy 2-core machine); then throws the last failure. */
+export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 20_000, interval = 20 } = {}): Promise<Exclude<NonNullable<T>, false>> {
   const deadline = Date.now() + timeout;
   let last: unknown = new Error('waitFor: condition never became true');
   while (Date.now() < deadline) {

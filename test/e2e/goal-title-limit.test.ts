@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/core';
-import { launchDevice, openApp, type Profile } from './support/browser';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { servedAppOn } from './support/served-app';
 import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass } from './student-seed';
 
 /** Generous: the CI machine is a busy 2-core one. */
@@ -14,24 +12,14 @@ const WAIT = { timeout: 30_000 };
  * and then left out of every list as unreadable).
  */
 describe('a 201-character goal title', () => {
-  let app: ServedApp;
-  let device: Profile;
-  let page: Page;
+  const env = servedAppOn([{ width: 390, height: 844 }]);
   let seeded: SeededClass;
-
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    device = await launchDevice({ width: 390, height: 844 });
-    page = await openApp(device.context, app.url);
-    seeded = await seedDevice(page, classFixture(['Ana Lopez']), [{ picture: 0, pinHash: null }]);
+    seeded = await seedDevice(env.pages[0]!, classFixture(['Ana Lopez']), [{ picture: 0, pinHash: null }]);
   }, 120_000);
 
-  afterAll(async () => {
-    await device?.close();
-    await app?.dispose();
-  });
-
   it('is refused with a message at the limit, and the saved goal stays in the plan after a reload', async () => {
+    const page = env.pages[0]!;
     const profileId = seeded.students[0]!.profileId;
     await openProfile(page, profileId);
     await page.getByRole('link', { name: 'My plan' }).first().click(WAIT);

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { seriousA11yViolations } from './support/browser';
+import type { ServedApp } from './support/serve';
+import { servedAppOn } from './support/served-app';
 
 /**
  * The foundation's promise, in a real Chromium with its real IndexedDB and service worker:
  * the app installs, and a teacher does a whole first day with no connection at all.
  */
 describe('a teacher working offline', () => {
+  const env = servedAppOn();
   let app: ServedApp;
-  let device: Profile;
   let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await serveBuiltApp();
-    device = await launchDevice();
-    context = device.context;
-    page = await openApp(context, app.url);
-  });
-
-  afterAll(async () => {
-    await device?.close();
-    await app?.dispose();
+  beforeAll(() => {
+    app = env.app;
+    page = env.pages[0]!;
+    context = env.devices[0]!.context;
   });
 
   it('is installable: Chromium reports no installability errors', async () => {

@@ -1,8 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchDevice, openApp, type Profile } from './support/browser';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import type { Profile } from './support/browser';
+import { servedAppOn } from './support/served-app';
 import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass } from './student-seed';
+
+/** Every IndexedDB put/add throws QuotaExceededError while `window.__diskFull` is true. */
+async function makeDiskSwitch(device: Profile): Promise<void> {
+  await device.context.addInitScript(() => {
+    const w = window as unknown as { __diskFull: boolean };
+    w.__diskFull = false;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+}
 
 /**
  * The disk fills up while a student is writing in their journal: every IndexedDB put/add throws
@@ -11,33 +26,14 @@ import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass }
  * type meanwhile is kept on screen and written once there is space again.
  */
 describe('a full disk while a student is writing', () => {
-  let app: ServedApp;
-  let device: Profile;
+  const env = servedAppOn([{ prepare: makeDiskSwitch }]);
   let page: Page;
   let seeded: SeededClass;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    device = await launchDevice();
-    await device.context.addInitScript(() => {
-      const w = window as unknown as { __diskFull: boolean };
-      w.__diskFull = false;
-      for (const method of ['put', 'add'] as const) {
-        const original = IDBObjectStore.prototype[method];
-        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-          if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return original.apply(this, args);
-        };
-      }
-    });
-    page = await openApp(device.context, app.url);
+    page = env.pages[0]!;
     seeded = await seedDevice(page, classFixture(['Ana Lopez']));
     await openProfile(page, seeded.students[0]!.profileId);
-  });
-
-  afterAll(async () => {
-    await device?.close();
-    await app?.dispose();
   });
 
   const profileId = () => seeded.students[0]!.profileId;

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashPin } from '../../src/app/profiles/pin';
-import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { seriousA11yViolations } from './support/browser';
+import { servedAppOn } from './support/served-app';
 import { classFixture, openProfile, seedDevice, storedOnDisk, type SeededClass } from './student-seed';
 
 /** An ignored folder, so a test run never rewrites tracked files; `npm run screenshots` points it at docs/screenshots on purpose. */
@@ -14,16 +14,13 @@ const SHOTS = process.env.PATHBOOK_SCREENSHOTS ?? 'test-results/student-screens'
  * checked with axe and saved as a screenshot (docs/screenshots when run by `npm run screenshots`).
  */
 describe('student screens at 390 px', () => {
-  let app: ServedApp;
-  let device: Profile;
+  const env = servedAppOn([{ width: 390, height: 844 }]);
   let page: Page;
   let seeded: SeededClass;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    app = await serveBuiltApp();
-    device = await launchDevice({ width: 390, height: 844 });
-    page = await openApp(device.context, app.url);
+    page = env.pages[0]!;
     await page.clock.setFixedTime(new Date('2026-11-23T15:00:00'));
     const fixture = classFixture(['Ana Lopez', 'Mateo Chen', 'Lucía Díaz'], { richPlanFor: 'Ana Lopez' });
     seeded = await seedDevice(page, fixture, [
@@ -31,11 +28,6 @@ describe('student screens at 390 px', () => {
       { picture: 6, pinHash: await hashPin('2468') },
       { picture: 9, pinHash: null },
     ]);
-  });
-
-  afterAll(async () => {
-    await device?.close();
-    await app?.dispose();
   });
 
   async function shoot(name: string) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchDevice, openApp, type Profile } from './support/browser';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { servedAppOn } from './support/served-app';
 import { studentNav } from './student-actions';
 import { classFixture, openProfile, seedDevice, type SeededClass } from './student-seed';
 
@@ -11,25 +10,17 @@ import { classFixture, openProfile, seedDevice, type SeededClass } from './stude
  * page with a non-local origin exactly as the relay's updates do).
  */
 describe('undo my last change', () => {
-  let app: ServedApp;
-  let device: Profile;
+  const env = servedAppOn();
   let page: Page;
   let other: Page;
   let seeded: SeededClass;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    device = await launchDevice();
-    page = await openApp(device.context, app.url);
+    page = env.pages[0]!;
     seeded = await seedDevice(page, classFixture(['Ana Lopez']));
     await openProfile(page, seeded.students[0]!.profileId);
-    other = await device.context.newPage();
-    await other.goto(app.url);
-  });
-
-  afterAll(async () => {
-    await device?.close();
-    await app?.dispose();
+    other = await env.devices[0]!.context.newPage();
+    await other.goto(env.app.url);
   });
 
   const goals = (p: Page) => p.locator('.student-goal h3').allInnerTexts();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { planDocument } from '../../src/core';
-import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { seriousA11yViolations } from './support/browser';
+import { servedAppOn } from './support/served-app';
 import { storedOnDisk } from './student-seed';
 
 const ROSTER_CSV = 'name,language\nAna Lopez,English\nBen Okafor,Spanish\n,English\nCara Diaz,en\n';
@@ -19,23 +19,15 @@ const rowNames = (page: Page) => page.locator('.student-row .student-row__name')
  * private note.
  */
 describe("a teacher's day, offline", () => {
-  let app: ServedApp;
-  let device: Profile;
+  const env = servedAppOn([{ width: 1280, height: 900 }]);
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    device = await launchDevice({ width: 1280, height: 900 });
-    context = device.context;
-    page = await openApp(context, app.url);
+    page = env.pages[0]!;
+    context = env.devices[0]!.context;
     await context.setOffline(true);
-    await app.close();
-  });
-
-  afterAll(async () => {
-    await device?.close();
-    await app?.dispose();
+    await env.app.close();
   });
 
   it('imports a roster from a CSV with one bad row: a clear error for that row, the others imported, none twice', async () => {

@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDevice, openApp, seriousA11yViolations, type Profile } from './support/browser';
+import { servedAppOn } from './support/served-app';
 import { syncStatus, teacherMakesAndConnectsClass } from './support/people';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import type { ServedApp } from './support/serve';
 
 /**
  * Two real devices meet through the relay: a teacher's and a student's, each a separate Chromium
  * profile. Both work offline, come back online, and each sees the other's work, stored on the relay.
  */
 describe('a teacher and a student sync through the relay', () => {
+  const env = servedAppOn([{}, {}]);
   let app: ServedApp;
   let teacherDevice: Profile;
   let studentDevice: Profile;
   let teacher: Page;
   let student: Page;
-
-  beforeAll(async () => {
-    app = await serveBuiltApp();
-    teacherDevice = await launchDevice();
-    studentDevice = await launchDevice();
-    teacher = await openApp(teacherDevice.context, app.url);
-    student = await openApp(studentDevice.context, app.url);
-  });
-
-  afterAll(async () => {
-    await teacherDevice?.close();
-    await studentDevice?.close();
-    await app?.dispose();
+  beforeAll(() => {
+    app = env.app;
+    [teacherDevice, studentDevice] = env.devices as [Profile, Profile];
+    [teacher, student] = env.pages as [Page, Page];
   });
 
   const status = syncStatus;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGES, classDocument, type Language, LIMITS } from '../../core';
+import { classDocument, type Language, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
@@ -11,6 +11,7 @@ import { Targets } from './Targets';
 import { Catalog } from './Catalog';
 import { Groups } from './Groups';
 import { TeacherLockCard } from '../profiles/TeacherLockCard';
+import { LanguageField } from '../components/LanguageField';
 
 export function ClassSetup() {
   const { classId } = useSession();
@@ -43,7 +44,7 @@ function NewClassForm() {
           )}
         </Field>
         <CadenceField value={cadence} onChange={setCadence} />
-        <LanguageField value={lang} onChange={setLang} />
+        <LanguageField label={t('setup.defaultLanguage')} value={lang} onChange={setLang} />
         <button type="submit" class="button button--primary">{t('setup.create')}</button>
       </div>
       <p class="card">
@@ -66,7 +67,7 @@ function EditClass({ classId }: { classId: string }) {
           {({ id, describedBy, maxLength }) => <input id={id} aria-describedby={describedBy} maxLength={maxLength} value={data.name} disabled={readOnly} onInput={(e) => change({ name: e.currentTarget.value })} />}
         </Field>
         <CadenceField value={data.cadenceDays} onChange={(cadenceDays) => change({ cadenceDays })} />
-        <LanguageField value={data.defaultLanguage} onChange={(defaultLanguage) => change({ defaultLanguage })} />
+        <LanguageField label={t('setup.defaultLanguage')} value={data.defaultLanguage} onChange={(defaultLanguage) => change({ defaultLanguage })} />
       </div>
       <Roster classId={classId} />
       <Targets classId={classId} />
@@ -87,19 +88,6 @@ function CadenceField({ value, onChange }: { value: number; onChange(days: numbe
       {({ id }) => (
         <input id={id} type="number" inputMode="numeric" min={1} max={90} value={value}
           onInput={(e) => { const n = Number(e.currentTarget.value); if (Number.isInteger(n) && n >= 1 && n <= 90) onChange(n); }} />
-      )}
-    </Field>
-  );
-}
-
-function LanguageField({ value, onChange }: { value: Language; onChange(language: Language): void }) {
-  const { t } = useI18n();
-  return (
-    <Field label={t('setup.defaultLanguage')}>
-      {({ id }) => (
-        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as Language)}>
-          {LANGUAGES.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
-        </select>
       )}
     </Field>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LANGUAGES, classDocument, type Language, LIMITS } from '../../core';
+import { classDocument, type Language, LIMITS } from '../../core';
 import { Field } from '../components/Field';
 import { useYDoc } from '../hooks/useYDoc';
 import { useI18n } from '../i18n';
@@ -9,6 +9,7 @@ import { useTeacherI18n } from '../dashboard/i18n';
 import { RosterImport } from './RosterImport';
 import { RosterEntry } from './RosterEntry';
 import './setup.css';
+import { LanguageField } from '../components/LanguageField';
 
 export function Roster({ classId }: { classId: string }) {
   const { t, language } = useI18n();
@@ -59,13 +60,7 @@ export function Roster({ classId }: { classId: string }) {
                 onInput={(e) => { setName(e.currentTarget.value); setError(null); }} />
             )}
           </Field>
-          <Field label={t('setup.studentLanguage')}>
-            {({ id }) => (
-              <select id={id} value={lang} onChange={(e) => setLang(e.currentTarget.value as Language)}>
-                {LANGUAGES.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
-              </select>
-            )}
-          </Field>
+          <LanguageField label={t('setup.studentLanguage')} value={lang} onChange={setLang} />
           <button type="submit" class="button">{t('setup.addStudent')}</button>
         </form>
       )}

@@ -3,6 +3,7 @@ import { GOAL_PATHS, LIMITS, addDays, daysBetween, isRecordRefused, localDay, ty
 import { Field } from '../components/Field';
 import type { GoalFields } from '../data/plan';
 import { useI18n } from '../i18n';
+import { SaveCancel } from '../components/SaveCancel';
 
 export function GoalForm(props: { initial?: Goal | undefined; onSave(fields: GoalFields): void; onCancel(): void }) {
   const { t } = useI18n();
@@ -73,10 +74,7 @@ export function GoalForm(props: { initial?: Goal | undefined; onSave(fields: Goa
       <Field label={t('goal.pathNote')} limit={[fields.pathNote, LIMITS.note]}>
         {({ id, describedBy, maxLength }) => <textarea id={id} rows={2} aria-describedby={describedBy} maxLength={maxLength} value={fields.pathNote} onInput={(e) => set('pathNote', e.currentTarget.value)} />}
       </Field>
-      <div class="button-row">
-        <button type="submit" class="button button--primary">{t('goal.save')}</button>
-        <button type="button" class="button" onClick={props.onCancel}>{t('goal.cancel')}</button>
-      </div>
+      <SaveCancel save={t('goal.save')} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { classInfo, useStudentDocs } from '../student-home/use-student';
 import { projectViews } from './project-state';
 import { ProjectStatusBadge } from './ProjectStatusBadge';
 import './projects.css';
+import { SaveCancel } from '../components/SaveCancel';
 
 /** My projects, and starting a new one: from the class's list, or my own idea for the teacher to approve. */
 export function Projects() {
@@ -92,10 +93,7 @@ function OwnProject(props: { onStart(fields: { title: string; question: string; 
       <Field label={t('projects.question')} hint={t('projects.questionHint')} limit={[question, LIMITS.question]}>
         {({ id, describedBy, maxLength }) => <textarea id={id} aria-describedby={describedBy} maxLength={maxLength} rows={2} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />}
       </Field>
-      <div class="button-row">
-        <button type="submit" class="button button--primary">{t('projects.propose')}</button>
-        <button type="button" class="button" onClick={props.onCancel}>{t('goal.cancel')}</button>
-      </div>
+      <SaveCancel save={t('projects.propose')} onCancel={props.onCancel} />
     </form>
   );
 }

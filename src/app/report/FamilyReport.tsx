@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { classDocument } from '../../core';
 import { PaceBadge } from '../components/PaceBadge';
 import { teacherTranslator } from '../dashboard/i18n';
@@ -60,34 +61,33 @@ export function FamilyReport({ studentId }: { studentId: string }) {
               </ul>
             </section>
           )}
-          <section aria-labelledby="rep-notes">
-            <h2 id="rep-notes">{t('rep.notes')}</h2>
-            {data.notes.length === 0 && <p class="muted">{t('rep.noNotes')}</p>}
-            <ul class="rep-notes">
-              {data.notes.map((n, i) => <li key={i}><span class="muted">{family.formatDate(n.date)}:</span> {n.note}</li>)}
-            </ul>
-          </section>
-          <section aria-labelledby="rep-steps">
-            <h2 id="rep-steps">{t('rep.nextSteps')}</h2>
-            {data.nextSteps.length === 0 && <p class="muted">{t('rep.noSteps')}</p>}
-            <ul class="rep-steps">
-              {data.nextSteps.map((s, i) => (
-                <li key={i}>☐ {s.text} <span class="muted">· {t(`rep.owner.${s.owner}`)}{s.due ? ` · ${family.formatDate(s.due)}` : ''}</span></li>
-              ))}
-            </ul>
-          </section>
-          <section aria-labelledby="rep-projects">
-            <h2 id="rep-projects">{t('rep.projects')}</h2>
-            {data.projects.length === 0 && <p class="muted">{t('rep.noProjects')}</p>}
-            <ul class="rep-projects">
-              {data.projects.map((p) => (
-                <li key={p.id}><strong>{p.title}</strong>{p.question && <> — {p.question}</>} <span class="muted">· {t('sv.stepsDone', { done: p.done, total: p.total })}{p.proposal ? ` · ${t('rep.proposal')}` : ''}</span></li>
-              ))}
-            </ul>
-          </section>
+          <ReportSection name="notes" title={t('rep.notes')} empty={data.notes.length === 0 ? t('rep.noNotes') : null}>
+            {data.notes.map((n, i) => <li key={i}><span class="muted">{family.formatDate(n.date)}:</span> {n.note}</li>)}
+          </ReportSection>
+          <ReportSection name="steps" title={t('rep.nextSteps')} empty={data.nextSteps.length === 0 ? t('rep.noSteps') : null}>
+            {data.nextSteps.map((s, i) => (
+              <li key={i}>☐ {s.text} <span class="muted">· {t(`rep.owner.${s.owner}`)}{s.due ? ` · ${family.formatDate(s.due)}` : ''}</span></li>
+            ))}
+          </ReportSection>
+          <ReportSection name="projects" title={t('rep.projects')} empty={data.projects.length === 0 ? t('rep.noProjects') : null}>
+            {data.projects.map((p) => (
+              <li key={p.id}><strong>{p.title}</strong>{p.question && <> — {p.question}</>} <span class="muted">· {t('sv.stepsDone', { done: p.done, total: p.total })}{p.proposal ? ` · ${t('rep.proposal')}` : ''}</span></li>
+            ))}
+          </ReportSection>
           <footer class="muted family-report__foot">{t('rep.footer')}</footer>
         </article>
       </I18nContext.Provider>
+    </section>
+  );
+}
+
+/** One part of the printed page: a heading, a line when there is nothing, and the list. */
+function ReportSection({ name, title, empty, children }: { name: string; title: string; empty: string | null; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={`rep-${name}`}>
+      <h2 id={`rep-${name}`}>{title}</h2>
+      {empty && <p class="muted">{empty}</p>}
+      <ul class={`rep-${name}`}>{children}</ul>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { localDay } from '../../core';
-import { localDb } from '../../local/db';
+import { localDb } from '../../local';
 import { LockIcon } from '../components/LockIcon';
 import { Notice } from '../components/Notice';
 import { useLiveQuery } from '../hooks/useLiveQuery';

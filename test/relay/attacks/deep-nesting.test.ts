@@ -44,7 +44,8 @@ describe('a 20,000-deep Y.Map in a goal', () => {
     const link = await api(relay, 'POST', `/api/classes/${cls.classId}/students/${ana.studentId}/family-links`, { token: teacher.token, body: {} });
     const view = await api(relay, 'GET', `/api/family/${link.body.token}`);
     expect(view.status).toBe(200);
-    expect(view.body.goals).toMatchObject([{ id: goalId, title: 'Fractions' }]);
+    // The student's goal, not agreed by the teacher: the family view lists it as a proposal.
+    expect(view.body.proposals).toMatchObject([{ id: goalId, title: 'Fractions' }]);
     await expectDeviceSyncs(relay, teacher, cls.classId);
   });
 
@@ -61,7 +62,8 @@ describe('a 20,000-deep Y.Map in a goal', () => {
     const link = await api(relay, 'POST', `/api/classes/${cls.classId}/students/${ana.studentId}/family-links`, { token: teacher.token, body: {} });
     const view = await api(relay, 'GET', `/api/family/${link.body.token}`);
     expect(view.status).toBe(200);
-    expect(view.body.goals).toMatchObject([{ id: goalId, title: 'Fractions' }]);
+    // The student's goal, not agreed by the teacher: the family view lists it as a proposal.
+    expect(view.body.proposals).toMatchObject([{ id: goalId, title: 'Fractions' }]);
 
     // The teacher's device: its copy has the deep map too.
     const coach = new Y.Doc();

@@ -11,11 +11,11 @@ const order = precacheOrder();
  * "app" chunk below, or the first visit would download the app before its first screen. The size
  * report (scripts/report-size.mjs) fails the build if that ever happens.
  */
-const FIRST_SCREEN = /\/src\/app\/(main|welcome\/|i18n\/|router|pwa\/|shell\/(HeaderBar|SkipLink|UpdatePrompt)|components\/Field|session\/last-profile)|\/src\/local\/profiles-exist|\/node_modules\/preact\//;
+const FIRST_SCREEN = /\/src\/app\/(main|welcome\/|i18n\/|router|pwa\/|shell\/(HeaderBar|SkipLink|UpdatePrompt)|components\/(Field|TextLimit)|session\/last-profile)|\/src\/local\/profiles-exist|\/node_modules\/preact\//;
 /** Loaded only when needed (a shared device's locks and their crypto): kept in their own chunk. */
 const ON_DEMAND = /\/src\/local\/profile-lock/;
 /** Storage, the domain, the app's frame and the small helpers the screens share: one chunk, one request. */
-const APP = /\/node_modules\/(dexie|yjs|lib0|y-indexeddb|y-protocols|valibot)\/|\/src\/(core|local|protocol)\/|\/src\/app\/(App|components\/|hooks\/|session\/|shell\/|connect\/relay-calls|plan\/goal-view|checkin\/checkin-actions|export\/papa)/;
+const APP = /\/node_modules\/(dexie|yjs|lib0|y-indexeddb|y-protocols|valibot)\/|\/src\/(core|local|protocol)\/|\/src\/app\/(App|components\/|hooks\/|session\/|shell\/|connect\/relay-calls|plan\/goal-view|data\/|export\/papa)/;
 
 export default defineConfig({
   plugins: [

@@ -69,8 +69,9 @@ describe('a teacher working offline', () => {
     await app.close();
     await page.reload();
     await expect.poll(() => page.getByLabel('Shared note').inputValue()).toBe('Great progress on fractions this week');
-    expect(await page.getByLabel(/Private note/).inputValue()).toBe('Seemed tired; ask about sleep');
-    expect(await page.getByLabel(/Note on/).inputValue()).toBe('Explained common denominators with pizza slices');
+    // The staff document (private notes) and the plan load after the check-in itself: wait for them.
+    await expect.poll(() => page.getByLabel(/Private note/).inputValue()).toBe('Seemed tired; ask about sleep');
+    await expect.poll(() => page.getByLabel(/Note on/).inputValue()).toBe('Explained common denominators with pizza slices');
     expect(await page.getByLabel('Follow-up date').inputValue()).toBe('2099-01-15');
     expect(await page.getByRole('radio', { name: /Very engaged/ }).isChecked()).toBe(true);
 

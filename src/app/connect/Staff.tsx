@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { updateProfile } from '../../local/profiles';
+import { updateProfile } from '../../local';
 import type { ClassTeachers, Invitation, TeacherDevice } from '../../sync/relay-api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';

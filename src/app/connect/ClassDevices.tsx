@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClassDevice, PendingJoin } from '../../sync/relay-api';
+import { CardList } from '../components/CardList';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
 import { useScreenText } from './screen-text';
@@ -55,9 +56,7 @@ export function ClassDevices({ token, classId }: { token: string; classId: strin
     <div class="stack">
       {error && <Notice kind="error">{t('connect.error.other', { message: error.message })}</Notice>}
       {requests.length > 0 && (
-        <section class="card stack" aria-labelledby="join-requests-title">
-          <h2 id="join-requests-title">{d('connect.requests')}</h2>
-          <ul class="stack device-list">
+        <CardList id="join-requests-title" title={d('connect.requests')}>
             {requests.map((r) => (
               <li key={r.id} class="device-list__row">
                 <span>{d('connect.requestLine', { name: r.displayName, device: r.deviceName || '?', time: time(language, r.requestedAt) })}</span>
@@ -67,8 +66,7 @@ export function ClassDevices({ token, classId }: { token: string; classId: strin
                 </span>
               </li>
             ))}
-          </ul>
-        </section>
+        </CardList>
       )}
       <section class="card stack" aria-labelledby="devices-title">
         <h2 id="devices-title">{d('connect.devices')}</h2>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { updateProfile } from '../../local';
 import type { ClassTeachers, Invitation, TeacherDevice } from '../../sync/relay-api';
 import { Field } from '../components/Field';
+import { CardList } from '../components/CardList';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n';
 import { useScreenText } from './screen-text';
@@ -72,9 +73,7 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
     <div class="stack">
       {error && <Notice kind="error">{t('connect.error.other', { message: error.message })}</Notice>}
       {invitations.length > 0 && (
-        <section class="card stack" aria-labelledby="invitations-title">
-          <h2 id="invitations-title">{d('staff.invitations')}</h2>
-          <ul class="stack device-list">
+        <CardList id="invitations-title" title={d('staff.invitations')}>
             {invitations.map((i) => (
               <li key={i.id} class="device-list__row">
                 <span>{d('staff.invitation', { name: i.invitedBy, className: i.className })}</span>
@@ -84,8 +83,7 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
                 </span>
               </li>
             ))}
-          </ul>
-        </section>
+        </CardList>
       )}
       {teachers && (
         <section class="card stack" aria-labelledby="teachers-title">
@@ -113,9 +111,7 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
         </section>
       )}
       {devices.length > 0 && (
-        <section class="card stack" aria-labelledby="my-devices-title">
-          <h2 id="my-devices-title">{d('staff.myDevices')}</h2>
-          <ul class="stack device-list">
+        <CardList id="my-devices-title" title={d('staff.myDevices')}>
             {devices.map((dev) => (
               <li key={dev.deviceId} class="device-list__row">
                 <span>{d('staff.myDevice', { device: dev.deviceName || '?', time: when(language, dev.lastSeenAt) })}{dev.current ? ` · ${d('staff.thisDevice')}` : ''}</span>
@@ -126,8 +122,7 @@ export function Staff({ token, classId }: { token: string; classId: string }) {
                 )}
               </li>
             ))}
-          </ul>
-        </section>
+        </CardList>
       )}
     </div>
   );

@@ -180,7 +180,8 @@ describe('a shared student device comes online', () => {
     await student.getByRole('button', { name: 'Yes, remove me' }).click();
     await expect.poll(() => h1(student), { timeout: 20_000 }).toBe('Who are you?');
 
-    expect((await profilesOn(student)).map((p) => p.displayName)).toEqual(['Mateo Chen']);
+    // The picker shows as soon as the profile closes; its databases are deleted right after (waiting for open handles).
+    await expect.poll(async () => (await profilesOn(student)).map((p) => p.displayName), { timeout: 20_000 }).toEqual(['Mateo Chen']);
     expect(await databasesOf(student, ana.id)).toEqual([]);
     expect((await databasesOf(student, mateo.id)).sort()).toEqual(mateoDatabases.sort());
     await tile('Mateo Chen').click();

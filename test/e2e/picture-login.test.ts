@@ -99,7 +99,7 @@ describe('picture login without an emoji font', () => {
     const ana = page.locator('.picker__tile').filter({ hasText: 'Ana Lopez' });
     await expect.poll(() => ana.innerText()).toContain('secret pictures');
     await ana.click();
-    await expect.poll(h1).toBe('Tap your secret pictures');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Tap your secret pictures');
     expect(await page.locator('body').innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/picture-password-360.png`, fullPage: true });

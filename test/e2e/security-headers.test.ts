@@ -71,6 +71,6 @@ describe('the built app under its Content-Security-Policy', () => {
   it('the policy is enforced: an injected inline script is refused and reported', async () => {
     await page.addScriptTag({ content: 'window.injected = true' }).catch(() => {});
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
-    await expect.poll(violations).toEqual([expect.stringContaining('script-src')]);
+    await expect.poll(violations, { timeout: 30_000 }).toEqual([expect.stringContaining('script-src')]);
   });
 });

@@ -48,7 +48,7 @@ describe('a teacher and a student share one device', () => {
     await expect.poll(() => page.locator('.save-status').count(), { timeout: 20_000 }).toBe(1);
 
     await page.getByRole('button', { name: 'Switch person' }).click();
-    await expect.poll(h1).toBe('Who are you?');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Who are you?');
     await page.getByRole('link', { name: 'Someone new' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'First, lock Ms Rivera’s work' }).count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByRole('button', { name: "I'm a student" }).count()).toBe(0);
@@ -104,7 +104,7 @@ describe('a teacher and a student share one device', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await tile('Kofi Mensah').click();
-    await expect.poll(h1).toBe('Type your secret number');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Type your secret number');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/pin-pad-360.png`, fullPage: true });
     await page.getByRole('textbox', { name: 'Type your secret number' }).fill(KOFI_PIN);
@@ -122,7 +122,7 @@ describe('a teacher and a student share one device', () => {
   it('the teacher profile opens only with its PIN or password', async () => {
     await page.getByRole('button', { name: 'Switch person' }).click();
     await tile('Ms Rivera').click();
-    await expect.poll(h1).toBe('Type your PIN or password');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Type your PIN or password');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/teacher-lock-360.png`, fullPage: true });
     await page.getByLabel('PIN or password', { exact: true }).fill('maple-tree-43');

@@ -54,7 +54,7 @@ export async function studentWork(page: Page, who: { goal: string; project: stri
     await page.getByLabel('Project name').fill(who.project);
     await page.getByRole('button', { name: 'Send my idea' }).click();
   }
-  await expect.poll(h1).toBe(who.project);
+  await expect.poll(h1, { timeout: 30_000 }).toBe(who.project);
   await page.getByRole('button', { name: 'Photo' }).click();
   const photo = await cameraPhoto(page, who.photoSeed);
   expect(photo.length).toBeGreaterThan(500 * 1024);

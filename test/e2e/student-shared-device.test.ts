@@ -41,18 +41,18 @@ describe('two students share one offline device', () => {
 
   it('each opens their own profile and works; photos are shrunk and kept on the device', async () => {
     await tile('Ana Lopez').click();
-    await expect.poll(h1).toContain('Hi Ana!');
+    await expect.poll(h1, { timeout: 30_000 }).toContain('Hi Ana!');
     await studentWork(page, { goal: 'Swim 25 metres', project: 'Make a comic about frogs', fromCatalog: false, photoSeed: 1, journal: 'Ana drew three frogs' });
     expect(await page.locator('.journal-entry').innerText()).toContain('Ana drew three frogs');
 
     await page.getByRole('button', { name: 'Switch person' }).click();
     await tile('Mateo Chen').click();
-    await expect.poll(h1).toBe('Type your secret number');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Type your secret number');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('textbox', { name: 'Type your secret number' }).fill('1111');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not the right number' }).count()).toBe(1);
     await page.getByRole('textbox', { name: 'Type your secret number' }).fill('2468');
-    await expect.poll(h1).toContain('Hi Mateo!');
+    await expect.poll(h1, { timeout: 30_000 }).toContain('Hi Mateo!');
     await studentWork(page, { goal: 'Learn to juggle three balls', project: 'Grow a bean plant', fromCatalog: true, photoSeed: 2, journal: 'Mateo planted two beans' });
 
     // Each photo was shrunk on the device: long side at most 1600 px, at most 300 KB, named by its sha-256.
@@ -93,7 +93,7 @@ describe('two students share one offline device', () => {
 
     await page.getByRole('button', { name: 'Switch person' }).click();
     await tile('Ana Lopez').click();
-    await expect.poll(h1).toContain('Hi Ana!');
+    await expect.poll(h1, { timeout: 30_000 }).toContain('Hi Ana!');
     for (const place of ['My plan', 'Projects', 'Journal']) {
       await nav(place);
       await expect.poll(() => page.locator('main').innerText()).toMatch(/Swim 25 metres|Make a comic about frogs|Ana drew three frogs/);
@@ -117,11 +117,11 @@ describe('two students share one offline device', () => {
 
   it('an open profile locks after a few idle minutes', async () => {
     await tile('Ana Lopez').click();
-    await expect.poll(h1).toContain('Hi Ana!');
+    await expect.poll(h1, { timeout: 30_000 }).toContain('Hi Ana!');
     await page.clock.fastForward('03:05');
-    await expect.poll(h1).toBe('Who are you?');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Who are you?');
     // And a reload does not bring Ana's work back without choosing her again.
     await page.reload();
-    await expect.poll(h1).toBe('Who are you?');
+    await expect.poll(h1, { timeout: 30_000 }).toBe('Who are you?');
   });
 });

@@ -71,10 +71,15 @@ describe('Pathbook at https://school.pathbook.test', () => {
     await page.getByLabel(/Private note/).fill('Ask about the library card');
 
     await device.context.setOffline(true);
-    await page.reload();
-    await expect.poll(() => page.getByLabel('Shared note').inputValue(), { timeout: 20_000 }).toBe('Read two chapters on her own');
-    expect(await page.getByLabel(/Private note/).inputValue()).toBe('Ask about the library card');
-    await device.context.setOffline(false);
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByLabel('Shared note').inputValue(), { timeout: 20_000 }).toBe('Read two chapters on her own');
+      // The private note's document opens a moment after the check-in's (first-visit work): wait for it.
+      await expect.poll(() => page.getByLabel(/Private note/).inputValue(), { timeout: 20_000 }).toBe('Ask about the library card');
+    } finally {
+      // The later tests share this browser: never leave it offline.
+      await device.context.setOffline(false);
+    }
   });
 
   it("the teacher's header says when the school server cannot save, and 'stored' once it heals by itself", async () => {
